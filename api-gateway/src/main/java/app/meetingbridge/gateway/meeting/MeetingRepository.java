@@ -1,0 +1,64 @@
+package app.meetingbridge.gateway.meeting;
+
+import static app.meetingbridge.db.Tables.MEETING;
+
+import app.meetingbridge.db.tables.records.MeetingRecord;
+import app.meetingbridge.events.meeting.MeetingSettings;
+import app.meetingbridge.events.meeting.Platform;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MeetingRepository {
+
+    private final DSLContext db;
+
+    MeetingRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The active, unexpired meeting of the room with these settings that ends last (reflector-behaviour §2.3). */
+    Optional<Meeting> findReusable(String roomId, MeetingSettings settings, Instant now) {
+        return db.selectFrom(MEETING)
+                .where(MEETING.ROOM_ID.eq(roomId))
+                .and(MEETING.IS_ACTIVE.isTrue())
+                .and(MEETING.END_DATE.gt(now))
+                .and(MEETING.IS_LOCKED.eq(settings.isLocked()))
+                .and(MEETING.ROOM_MODE.eq(settings.roomMode()))
+                .and(MEETING.RECORDING_TYPE.eq(settings.recordingType()))
+                .and(MEETING.RECORDING_TRIGGER.eq(settings.recordingTrigger()))
+                .and(MEETING.PLATFORM.eq(settings.platform().wireName()))
+                .orderBy(MEETING.END_DATE.desc())
+                .limit(1)
+                .fetchOptional(MeetingRepository::toMeeting);
+    }
+
+    /** The room's active, unexpired meetings, the one ending last first. */
+    List<Meeting> findActive(String roomId, Instant now) {
+        return db.selectFrom(MEETING)
+                .where(MEETING.ROOM_ID.eq(roomId))
+                .and(MEETING.IS_ACTIVE.isTrue())
+                .and(MEETING.END_DATE.gt(now))
+                .orderBy(MEETING.END_DATE.desc())
+                .fetch(MeetingRepository::toMeeting);
+    }
+
+    Optional<Meeting> findInRoom(String roomId, String meetingId) {
+        return db.selectFrom(MEETING)
+                .where(MEETING.ID.eq(meetingId))
+                .and(MEETING.ROOM_ID.eq(roomId))
+                .fetchOptional(MeetingRepository::toMeeting);
+    }
+
+    private static Meeting toMeeting(MeetingRecord row) {
+        var settings = new MeetingSettings(row.getIsLocked(), row.getRoomMode(), row.getRecordingType(),
+                row.getRecordingTrigger(), Platform.of(row.getPlatform()));
+        return new Meeting(row.getId(), row.getRoomId(), settings, row.getProviderRoomName(), row.getRoomUrl(),
+                row.getHostRoomUrl(), row.getStartDate(), row.getEndDate(), row.getNumClients(), row.getIsActive(),
+                row.getCalendarEventId(), row.getCalendarMetadata() == null ? null : row.getCalendarMetadata().data(),
+                row.getDailyComposedVideoS3Key(), row.getDailyComposedVideoDuration());
+    }
+}

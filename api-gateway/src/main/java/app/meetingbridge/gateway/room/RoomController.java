@@ -1,0 +1,69 @@
+package app.meetingbridge.gateway.room;
+
+import app.meetingbridge.gateway.auth.Caller;
+import app.meetingbridge.gateway.web.InvalidRequestException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/v1/rooms")
+class RoomController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final RoomService rooms;
+
+    RoomController(RoomService rooms) {
+        this.rooms = rooms;
+    }
+
+    @GetMapping
+    RoomPage<RoomResponse> list(Caller caller, @RequestParam(defaultValue = "1") int page,
+                                @RequestParam(defaultValue = "50") int size) {
+        if (page < 1) {
+            throw InvalidRequestException.of(List.of("query", "page"), "Input should be greater than or equal to 1", "greater_than_equal");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw InvalidRequestException.of(List.of("query", "size"), "Input should be between 1 and " + MAX_PAGE_SIZE, "less_than_equal");
+        }
+        return rooms.list(caller, page, size).map(room -> RoomResponse.of(room, room.ownedBy(caller)));
+    }
+
+    @PostMapping
+    RoomResponse create(Caller caller, @RequestBody JsonNode body) {
+        return RoomResponse.of(rooms.create(caller, body), true);
+    }
+
+    @GetMapping("/{roomId}")
+    RoomResponse get(Caller caller, @PathVariable String roomId) {
+        Room room = rooms.get(caller, roomId);
+        return RoomResponse.of(room, room.ownedBy(caller));
+    }
+
+    @GetMapping("/name/{roomName}")
+    RoomResponse getByName(Caller caller, @PathVariable String roomName) {
+        Room room = rooms.findByName(roomName).orElseThrow(RoomService::roomNotFound);
+        return RoomResponse.of(room, room.ownedBy(caller));
+    }
+
+    @PatchMapping("/{roomId}")
+    RoomResponse update(Caller caller, @PathVariable String roomId, @RequestBody JsonNode body) {
+        return RoomResponse.of(rooms.update(caller, roomId, body), true);
+    }
+
+    @DeleteMapping("/{roomId}")
+    Map<String, String> delete(Caller caller, @PathVariable String roomId) {
+        rooms.delete(caller, roomId);
+        return Map.of("status", "ok");
+    }
+}

@@ -1,0 +1,100 @@
+package app.meetingbridge.gateway.room;
+
+import app.meetingbridge.gateway.auth.Caller;
+import app.meetingbridge.gateway.web.ApiException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/** Room CRUD with Reflector's rules (reflector-behaviour §2.2), minus its bugs: see each method. */
+@Service
+public class RoomService {
+
+    private static final String NAME_TAKEN = "Room name is not unique";
+
+    private final RoomRepository rooms;
+    private final PlatformProperties platforms;
+    private final Clock clock;
+
+    RoomService(RoomRepository rooms, PlatformProperties platforms, Clock clock) {
+        this.rooms = rooms;
+        this.platforms = platforms;
+        this.clock = clock;
+    }
+
+    /** Creates a room owned by the caller. A taken name is 400 (the unique constraint decides, not a read). */
+    Room create(Caller caller, JsonNode body) {
+        requireSignedIn(caller);
+        RoomSettings settings = RoomFields.forNewRoom(body, platforms.defaultPlatform());
+        Room room = new Room(UUID.randomUUID().toString(), caller.userId(), clock.instant().truncatedTo(ChronoUnit.MICROS),
+                settings, null, null);
+        try {
+            rooms.insert(room);
+        } catch (DuplicateKeyException e) {
+            throw ApiException.badRequest(NAME_TAKEN);
+        }
+        return room;
+    }
+
+    Room update(Caller caller, String roomId, JsonNode body) {
+        requireSignedIn(caller);
+        Room room = rooms.findById(roomId).orElseThrow(RoomService::roomNotFound);
+        if (!room.ownedBy(caller)) {
+            throw ApiException.forbidden("Not authorized");
+        }
+        Room updated = new Room(room.id(), room.ownerId(), room.createdAt(),
+                RoomFields.forUpdate(room.settings(), body), room.icsLastSync(), room.icsLastEtag());
+        try {
+            rooms.update(updated);
+        } catch (DuplicateKeyException e) {
+            throw ApiException.badRequest(NAME_TAKEN);
+        }
+        return updated;
+    }
+
+    void delete(Caller caller, String roomId) {
+        requireSignedIn(caller);
+        Room room = rooms.findById(roomId).orElseThrow(RoomService::roomNotFound);
+        if (!room.ownedBy(caller)) {
+            throw ApiException.forbidden("Not authorized");
+        }
+        rooms.delete(roomId);
+    }
+
+    /** A room by id, for its owner or, if shared, for anyone. */
+    Room get(Caller caller, String roomId) {
+        Room room = rooms.findById(roomId).orElseThrow(RoomService::roomNotFound);
+        if (!room.visibleTo(caller)) {
+            throw ApiException.forbidden("Room access denied");
+        }
+        return room;
+    }
+
+    /** A room by name, for anyone who knows the name (the room page). */
+    public Optional<Room> findByName(String name) {
+        return rooms.findByName(name);
+    }
+
+    RoomPage<Room> list(Caller caller, int page, int size) {
+        String ownerId = caller.userId() == null ? "" : caller.userId();
+        int total = rooms.count(ownerId, caller.ownsEverything());
+        List<Room> items = rooms.page(ownerId, caller.ownsEverything(), (page - 1) * size, size);
+        return RoomPage.of(items, total, page, size);
+    }
+
+    static ApiException roomNotFound() {
+        return ApiException.notFound("Room not found");
+    }
+
+    private static void requireSignedIn(Caller caller) {
+        if (caller.isAnonymous()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
+        }
+    }
+}

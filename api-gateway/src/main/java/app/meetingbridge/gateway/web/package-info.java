@@ -1,0 +1,5 @@
+/** HTTP concerns shared by every endpoint: error bodies in Reflector's shape, body size limit. */
+@NullMarked
+package app.meetingbridge.gateway.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,27 @@
+package app.meetingbridge.meetings.meeting;
+
+import static app.meetingbridge.db.Tables.ROOM;
+
+import app.meetingbridge.events.meeting.Platform;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class RoomRepository {
+
+    private final DSLContext db;
+
+    RoomRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The room, locked until the transaction ends: meeting creation for one room runs one at a time. */
+    Optional<Room> lockByName(String name) {
+        return db.selectFrom(ROOM)
+                .where(ROOM.NAME.eq(name))
+                .forUpdate()
+                .fetchOptional(row -> new Room(row.getId(), row.getName(), row.getIsLocked(), row.getRoomMode(),
+                        row.getRecordingType(), row.getRecordingTrigger(), Platform.of(row.getPlatform())));
+    }
+}

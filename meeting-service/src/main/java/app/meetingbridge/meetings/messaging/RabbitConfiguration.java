@@ -1,0 +1,75 @@
+package app.meetingbridge.meetings.messaging;
+
+import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.WireNames;
+import app.meetingbridge.events.meeting.MeetingCreateReply;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.listener.api.RabbitListenerErrorHandler;
+import org.springframework.amqp.support.converter.DefaultJacksonJavaTypeMapper;
+import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The exchanges and queues this service uses, and JSON messages that name their type by wire name. */
+@Configuration(proxyBeanMethods = false)
+class RabbitConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RabbitConfiguration.class);
+
+    @Bean
+    Declarables meetingTopology() {
+        TopicExchange meetings = new TopicExchange(Topology.MEETINGS_EXCHANGE, true, false);
+        DirectExchange commands = new DirectExchange(Topology.MEETING_COMMANDS_EXCHANGE, true, false);
+        Queue createQueue = new Queue(Topology.MEETING_CREATE_QUEUE, true, false, false,
+                Topology.MEETING_CREATE_QUEUE_ARGUMENTS);
+        return new Declarables(meetings, commands, createQueue,
+                BindingBuilder.bind(createQueue).to(commands).with(Topology.MEETING_CREATE));
+    }
+
+    @Bean
+    JsonMapper messageJson() {
+        return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    @Bean
+    MessageConverter messageConverter(JsonMapper messageJson) {
+        DefaultJacksonJavaTypeMapper typeMapper = new DefaultJacksonJavaTypeMapper();
+        typeMapper.setIdClassMapping(WireNames.all());
+        JacksonJsonMessageConverter converter = new JacksonJsonMessageConverter(messageJson);
+        converter.setJavaTypeMapper(typeMapper);
+        return converter;
+    }
+
+    /** A request that failed unexpectedly still gets an answer, so its caller does not wait out its timeout. */
+    @Bean
+    RabbitListenerErrorHandler createMeetingErrorHandler() {
+        return (amqpMessage, channel, message, exception) -> {
+            log.error("meeting.create failed", exception);
+            return MeetingCreateReply.refused(MeetingCreateReply.Outcome.FAILED,
+                    "Meeting creation failed: " + rootCause(exception).getMessage());
+        };
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,8 @@
+package app.meetingbridge.meetings.outbox;
+
+import java.time.Instant;
+
+/** One stored message waiting for (or past) its publication. */
+record OutboxMessage(long id, String eventId, String exchange, String routingKey, String messageType, String payload,
+                     Instant createdAt) {
+}

@@ -1,0 +1,67 @@
+package app.meetingbridge.meetings.outbox;
+
+import static app.meetingbridge.db.Tables.OUTBOX;
+
+import java.time.Instant;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OutboxRepository {
+
+    private final DSLContext db;
+
+    OutboxRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    void insert(String eventId, String exchange, String routingKey, String messageType, String payload, Instant createdAt) {
+        db.insertInto(OUTBOX)
+                .set(OUTBOX.EVENT_ID, eventId)
+                .set(OUTBOX.EXCHANGE, exchange)
+                .set(OUTBOX.ROUTING_KEY, routingKey)
+                .set(OUTBOX.MESSAGE_TYPE, messageType)
+                .set(OUTBOX.PAYLOAD, JSONB.valueOf(payload))
+                .set(OUTBOX.CREATED_AT, createdAt)
+                .execute();
+    }
+
+    /** The oldest unsent messages, locked for this transaction; other relays skip them. */
+    List<OutboxMessage> lockUnsent(int limit) {
+        return db.selectFrom(OUTBOX)
+                .where(OUTBOX.SENT_AT.isNull())
+                .orderBy(OUTBOX.ID)
+                .limit(limit)
+                .forUpdate()
+                .skipLocked()
+                .fetch(row -> new OutboxMessage(row.getId(), row.getEventId(), row.getExchange(), row.getRoutingKey(),
+                        row.getMessageType(), row.getPayload().data(), row.getCreatedAt()));
+    }
+
+    void markSent(List<Long> ids, Instant sentAt) {
+        if (!ids.isEmpty()) {
+            db.update(OUTBOX)
+                    .set(OUTBOX.SENT_AT, sentAt)
+                    .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
+                    .set(OUTBOX.LAST_ERROR, (String) null)
+                    .where(OUTBOX.ID.in(ids))
+                    .execute();
+        }
+    }
+
+    void markFailed(List<Long> ids, String error) {
+        if (!ids.isEmpty()) {
+            db.update(OUTBOX)
+                    .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
+                    .set(OUTBOX.LAST_ERROR, error)
+                    .where(OUTBOX.ID.in(ids))
+                    .execute();
+        }
+    }
+
+    int countUnsent() {
+        return db.fetchCount(OUTBOX, OUTBOX.SENT_AT.isNull());
+    }
+}

@@ -1,0 +1,32 @@
+package app.meetingbridge.meetings.provider;
+
+import app.meetingbridge.events.meeting.Platform;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A video provider (reflector-behaviour §3.1). Every operation on an existing meeting goes to the provider of
+ * the meeting's own stored platform.
+ */
+public interface VideoProvider {
+
+    Platform platform();
+
+    /** Creates the provider's room (Daily) or meeting (Whereby) for one meeting of ours. */
+    ProviderRoom createRoom(NewProviderRoom request);
+
+    /** Deletes the provider room; deleting one that is already gone succeeds. */
+    void deleteRoom(String providerRoomName);
+
+    /** Who is in the room right now, as the provider counts (absolute, not up/down counting). */
+    Presence presence(String providerRoomName);
+
+    /** Participant sessions the provider knows of for the room, newest first. */
+    List<ProviderSession> sessions(String providerRoomName);
+
+    /** A token that lets a signed-in user join, where the provider uses them (Daily); empty otherwise. */
+    Optional<String> joinToken(JoinToken request);
+
+    /** Starts recording the room's current session under our instance id; already recording is success. */
+    RecordingStart startRecording(String providerRoomName, RecordingStart.Kind kind, String instanceId);
+}

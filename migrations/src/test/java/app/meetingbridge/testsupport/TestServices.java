@@ -1,0 +1,161 @@
+package app.meetingbridge.testsupport;
+
+import app.meetingbridge.migrations.Migrate;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.rabbitmq.RabbitMQContainer;
+
+/**
+ * The real PostgreSQL and RabbitMQ the tests talk to (DESIGN.md §7): the machine's own when they answer on
+ * 127.0.0.1, Testcontainers otherwise; {@code TEST_SERVICES=auto|local|containers} forces a choice. Each test
+ * JVM isolates itself in its own freshly migrated schema and its own RabbitMQ virtual host, both removed when
+ * the JVM exits, so two runs never collide.
+ */
+public final class TestServices {
+
+    private static final String LOCAL_HOST = "127.0.0.1";
+    private static final String RUN_ID = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"))
+            + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+
+    private static TestDatabase database;
+    private static TestBroker broker;
+
+    private TestServices() {
+    }
+
+    public static synchronized TestDatabase database() {
+        if (database == null) {
+            database = useLocal(5432) ? localDatabase() : containerDatabase();
+            Migrate.migrate(database.url(), database.user(), database.password(), database.schema());
+        }
+        return database;
+    }
+
+    public static synchronized TestBroker broker() {
+        if (broker == null) {
+            broker = useLocal(5672) ? localBroker() : containerBroker();
+        }
+        return broker;
+    }
+
+    /** Spring properties that point a service at this run's database and broker. */
+    public static Map<String, String> springProperties() {
+        TestDatabase db = database();
+        TestBroker mq = broker();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", db.url());
+        properties.put("spring.datasource.username", db.user());
+        properties.put("spring.datasource.password", db.password());
+        properties.put("spring.rabbitmq.host", mq.host());
+        properties.put("spring.rabbitmq.port", String.valueOf(mq.port()));
+        properties.put("spring.rabbitmq.username", mq.user());
+        properties.put("spring.rabbitmq.password", mq.password());
+        properties.put("spring.rabbitmq.virtual-host", mq.virtualHost());
+        return properties;
+    }
+
+    /** The same settings as environment variables, for a service started as a process. */
+    public static Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        springProperties().forEach((key, value) ->
+                env.put(key.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", ""), value));
+        return env;
+    }
+
+    public static void register(DynamicPropertyRegistry registry) {
+        springProperties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    private static boolean useLocal(int port) {
+        String mode = System.getenv().getOrDefault("TEST_SERVICES", System.getProperty("test.services", "auto"));
+        return switch (mode) {
+            case "local" -> true;
+            case "containers" -> false;
+            case "auto" -> answers(LOCAL_HOST, port);
+            default -> throw new IllegalStateException("TEST_SERVICES must be auto, local or containers, not " + mode);
+        };
+    }
+
+    private static boolean answers(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static TestDatabase localDatabase() {
+        var db = new TestDatabase("jdbc:postgresql://" + LOCAL_HOST + ":5432/test", "postgres", "", "t_" + RUN_ID);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(db)));
+        return db;
+    }
+
+    private static void dropSchema(TestDatabase db) {
+        try (var connection = DriverManager.getConnection(db.baseUrl(), db.user(), db.password());
+             var statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + db.schema() + " cascade");
+        } catch (SQLException e) {
+            System.err.println("could not drop test schema " + db.schema() + ": " + e.getMessage());
+        }
+    }
+
+    private static TestDatabase containerDatabase() {
+        var container = new PostgreSQLContainer("postgres:16-alpine");
+        container.start();
+        return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword(), "t_" + RUN_ID);
+    }
+
+    private static TestBroker localBroker() {
+        String vhost = "t_" + RUN_ID;
+        rabbitmqctl("add_vhost", vhost);
+        rabbitmqctl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> rabbitmqctl("delete_vhost", vhost)));
+        return new TestBroker(LOCAL_HOST, 5672, "guest", "guest", vhost);
+    }
+
+    private static void rabbitmqctl(String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = "rabbitmqctl";
+        System.arraycopy(args, 0, command, 1, args.length);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("rabbitmqctl " + String.join(" ", args) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("rabbitmqctl is needed to isolate tests in a virtual host", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TestBroker containerBroker() {
+        var container = new RabbitMQContainer("rabbitmq:3.13-management-alpine");
+        container.start();
+        return new TestBroker(container.getHost(), container.getAmqpPort(), container.getAdminUsername(),
+                container.getAdminPassword(), "/");
+    }
+
+    public record TestDatabase(String baseUrl, String user, String password, String schema) {
+        public String url() {
+            return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        }
+    }
+
+    public record TestBroker(String host, int port, String user, String password, String virtualHost) {
+    }
+}

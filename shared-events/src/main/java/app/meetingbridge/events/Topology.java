@@ -1,0 +1,32 @@
+package app.meetingbridge.events;
+
+import java.util.Map;
+
+/** Every exchange, routing key and shared queue name, in one place. */
+public final class Topology {
+
+    /** Topic exchange for facts about meetings ({@code meeting.*}). */
+    public static final String MEETINGS_EXCHANGE = "meetings";
+    /** Direct exchange for the requests meeting-service answers. */
+    public static final String MEETING_COMMANDS_EXCHANGE = "meetings.commands";
+    /** Topic exchange for facts about recordings ({@code recording.*}). */
+    public static final String RECORDINGS_EXCHANGE = "recordings";
+
+    public static final String MEETING_CREATE = "meeting.create";
+    public static final String MEETING_CREATE_REPLY = "meeting.create.reply";
+    public static final String MEETING_CREATED = "meeting.created";
+    public static final String RECORDING_READY = "recording.ready";
+
+    /**
+     * The request queue of {@code meeting.create}. A classic queue: a request is worth nothing once its caller
+     * stopped waiting, so requests carry an expiry and are not persisted.
+     */
+    public static final String MEETING_CREATE_QUEUE = "meeting-service.meeting.create";
+    public static final Map<String, Object> MEETING_CREATE_QUEUE_ARGUMENTS = Map.of("x-queue-type", "classic");
+
+    /** Consumer group (queue suffix) of the recording-worker on {@link #RECORDINGS_EXCHANGE}. */
+    public static final String RECORDING_WORKER_GROUP = "recording-worker";
+
+    private Topology() {
+    }
+}
