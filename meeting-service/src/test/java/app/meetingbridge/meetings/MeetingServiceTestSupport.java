@@ -1,0 +1,44 @@
+package app.meetingbridge.meetings;
+
+import static app.meetingbridge.db.Tables.ROOM;
+
+import app.meetingbridge.testsupport.TestServices;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Base of meeting-service's integration tests: the real service on this run's database and vhost. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class MeetingServiceTestSupport {
+
+    @Autowired
+    protected DSLContext db;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestServices.register(registry);
+    }
+
+    /** A room as the gateway stores it, with Reflector's default settings on the given platform. */
+    protected String aRoom(String platform) {
+        return aRoom(UUID.randomUUID().toString(), platform);
+    }
+
+    protected String aRoom(String id, String platform) {
+        String name = "room-" + UUID.randomUUID().toString().substring(0, 8);
+        db.insertInto(ROOM)
+                .set(ROOM.ID, id)
+                .set(ROOM.NAME, name)
+                .set(ROOM.USER_ID, "owner-1")
+                .set(ROOM.PLATFORM, platform)
+                .execute();
+        return name;
+    }
+
+    protected String roomId(String roomName) {
+        return db.select(ROOM.ID).from(ROOM).where(ROOM.NAME.eq(roomName)).fetchSingle(ROOM.ID);
+    }
+}

@@ -1,0 +1,19 @@
+package app.meetingbridge.recordings;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+@SpringBootApplication
+public class RecordingWorkerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RecordingWorkerApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}
