@@ -1,0 +1,139 @@
+package app.meetingbridge.meetings.outbox;
+
+import static app.meetingbridge.db.Tables.OUTBOX;
+import static app.meetingbridge.db.Tables.ROOM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.meeting.CreateMeeting;
+import app.meetingbridge.events.meeting.MeetingCreateReply;
+import app.meetingbridge.events.meeting.MeetingCreated;
+import app.meetingbridge.meetings.meeting.MeetingService;
+import app.meetingbridge.testsupport.TcpProxy;
+import app.meetingbridge.testsupport.TestServices;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The broker goes away while a meeting is created: the meeting and its outbox row commit, the row stays
+ * unsent while the broker is unreachable, and is published (confirmed) once the broker is back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "app.outbox.poll-interval=100ms",
+        "app.outbox.max-backoff=500ms",
+        "spring.rabbitmq.connection-timeout=1s"})
+class OutboxRelayIT {
+
+    static final TcpProxy broker = proxy();
+
+    @Autowired
+    MeetingService meetings;
+
+    @Autowired
+    DSLContext db;
+
+    @Autowired
+    MessageConverter converter;
+
+    static TcpProxy proxy() {
+        try {
+            return new TcpProxy(TestServices.broker().host(), TestServices.broker().port());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestServices.springProperties().forEach((key, value) ->
+                registry.add(key, () -> key.equals("spring.rabbitmq.port") ? String.valueOf(broker.port()) : value));
+        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
+    }
+
+    @AfterAll
+    static void closeProxy() throws IOException {
+        broker.close();
+    }
+
+    @Test
+    void keepsTheMessageUnsentWhileTheBrokerIsAwayAndRelaysItOnceItIsBack() throws Exception {
+        String room = "outbox-" + UUID.randomUUID().toString().substring(0, 8);
+        db.insertInto(ROOM).set(ROOM.ID, UUID.randomUUID().toString()).set(ROOM.NAME, room)
+                .set(ROOM.USER_ID, "owner").set(ROOM.PLATFORM, "mock").execute();
+        CachingConnectionFactory direct = directConnection();
+        try {
+            RabbitAdmin admin = new RabbitAdmin(direct);
+            Queue observer = new Queue("test.outbox." + UUID.randomUUID(), false, false, true);
+            admin.declareQueue(observer);
+            admin.declareBinding(BindingBuilder.bind(observer).to(new TopicExchange(Topology.MEETINGS_EXCHANGE))
+                    .with(Topology.MEETING_CREATED));
+
+            broker.cut();
+            MeetingCreateReply reply = meetings.createOrGet(
+                    new CreateMeeting(UUID.randomUUID().toString(), room, false, null, Instant.now()));
+            String eventId = db.select(OUTBOX.EVENT_ID).from(OUTBOX)
+                    .where(OUTBOX.PAYLOAD.cast(String.class).contains(reply.meetingId())).fetchSingle(OUTBOX.EVENT_ID);
+
+            awaitTrue(Duration.ofSeconds(15), () -> attempts(eventId) >= 2);
+            assertThat(sentAt(eventId)).isNull();
+            assertThat(new RabbitTemplate(direct).receive(observer.getName())).isNull();
+
+            broker.restore();
+            awaitTrue(Duration.ofSeconds(30), () -> sentAt(eventId) != null);
+            Message message = new RabbitTemplate(direct).receive(observer.getName(), 10_000);
+
+            assertThat(message).isNotNull();
+            assertThat(message.getMessageProperties().getMessageId()).isEqualTo(eventId);
+            assertThat(converter.fromMessage(message)).isInstanceOfSatisfying(MeetingCreated.class,
+                    event -> assertThat(event.meetingId()).isEqualTo(reply.meetingId()));
+        } finally {
+            broker.restore();
+            direct.destroy();
+        }
+    }
+
+    int attempts(String eventId) {
+        return db.select(OUTBOX.ATTEMPTS).from(OUTBOX).where(OUTBOX.EVENT_ID.eq(eventId)).fetchSingle(OUTBOX.ATTEMPTS);
+    }
+
+    Instant sentAt(String eventId) {
+        return db.select(OUTBOX.SENT_AT).from(OUTBOX).where(OUTBOX.EVENT_ID.eq(eventId)).fetchSingle(OUTBOX.SENT_AT);
+    }
+
+    static CachingConnectionFactory directConnection() {
+        var mq = TestServices.broker();
+        CachingConnectionFactory factory = new CachingConnectionFactory(mq.host(), mq.port());
+        factory.setUsername(mq.user());
+        factory.setPassword(mq.password());
+        factory.setVirtualHost(mq.virtualHost());
+        return factory;
+    }
+
+    static void awaitTrue(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+}

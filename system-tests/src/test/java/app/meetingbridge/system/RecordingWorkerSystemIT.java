@@ -1,0 +1,103 @@
+package app.meetingbridge.system;
+
+import static app.meetingbridge.db.Tables.RECORDING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.WireNames;
+import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.events.recording.RecordingReady;
+import app.meetingbridge.testsupport.TestServices;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.converter.DefaultJacksonJavaTypeMapper;
+import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+
+/** recording-worker starts, declares its queues and takes each recording in once. */
+class RecordingWorkerSystemIT {
+
+    static Deployable worker;
+    static CachingConnectionFactory connection;
+    static Connection jdbc;
+    static DSLContext db;
+
+    @BeforeAll
+    static void start() throws Exception {
+        worker = new Deployable("recording-worker", Map.of());
+        worker.start();
+        var mq = TestServices.broker();
+        connection = new CachingConnectionFactory(mq.host(), mq.port());
+        connection.setUsername(mq.user());
+        connection.setPassword(mq.password());
+        connection.setVirtualHost(mq.virtualHost());
+        var database = TestServices.database();
+        jdbc = DriverManager.getConnection(database.url(), database.user(), database.password());
+        db = DSL.using(jdbc, SQLDialect.POSTGRES);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        worker.kill();
+        connection.destroy();
+        jdbc.close();
+    }
+
+    static RabbitTemplate publisher() {
+        DefaultJacksonJavaTypeMapper types = new DefaultJacksonJavaTypeMapper();
+        types.setIdClassMapping(WireNames.all());
+        JacksonJsonMessageConverter converter = new JacksonJsonMessageConverter();
+        converter.setJavaTypeMapper(types);
+        RabbitTemplate template = new RabbitTemplate(connection);
+        template.setMessageConverter(converter);
+        return template;
+    }
+
+    @Test
+    void declaresItsQuorumQueueAndDeadLetterQueue() {
+        RabbitAdmin admin = new RabbitAdmin(connection);
+
+        assertThat(admin.getQueueInfo(Topology.RECORDINGS_EXCHANGE + "." + Topology.RECORDING_WORKER_GROUP)).isNotNull();
+        assertThat(admin.getQueueInfo(Topology.RECORDINGS_EXCHANGE + "." + Topology.RECORDING_WORKER_GROUP + ".dlq")).isNotNull();
+        assertThat(admin.getQueueInfo(Topology.RECORDINGS_EXCHANGE + "." + Topology.RECORDING_WORKER_GROUP).getConsumerCount())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void takesInARecordingOnceHoweverOftenItIsAnnounced() throws Exception {
+        String providerId = UUID.randomUUID().toString();
+        RecordingReady ready = new RecordingReady(UUID.randomUUID().toString(), Instant.now(), Platform.DAILY,
+                providerId, null, RecordingReady.Kind.RAW_TRACKS, "daily-recordings",
+                List.of("acme/room-1/1700000000000-track-a.webm", "acme/room-1/1700000000000-track-b.webm"),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+
+        publisher().convertAndSend(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_READY, ready);
+        publisher().convertAndSend(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_READY, ready);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (db.fetchCount(RECORDING, RECORDING.PROVIDER_RECORDING_ID.eq(providerId)) == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000);
+        var rows = db.selectFrom(RECORDING).where(RECORDING.PROVIDER_RECORDING_ID.eq(providerId)).fetch();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getState()).isEqualTo("discovered");
+        assertThat(rows.get(0).getRecordingType()).isEqualTo("raw-tracks");
+        assertThat(rows.get(0).getTrackKeys().data()).contains("track-b.webm");
+    }
+}
