@@ -1,31 +1,23 @@
 package app.meetingbridge.gateway;
 
+import static app.meetingbridge.testsupport.ArchitectureRules.arePlainJava;
+import static app.meetingbridge.testsupport.ArchitectureRules.mainClassesOf;
+import static app.meetingbridge.testsupport.ArchitectureRules.onlyRepositoriesTalkSql;
+import static app.meetingbridge.testsupport.ArchitectureRules.timeComesFromTheInjectedClock;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
-    static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("app.meetingbridge.gateway");
+    static final JavaClasses CLASSES = mainClassesOf("app.meetingbridge.gateway");
 
     @Test
-    void onlyRepositoriesTalkSql() {
-        noClasses().that().haveSimpleNameNotEndingWith("Repository")
-                .should().dependOnClassesThat().resideInAPackage("org.jooq..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void theRoomAndCallerRulesArePlainJava() {
-        noClasses().that().haveSimpleName("Room").or().haveSimpleName("RoomSettings").or().haveSimpleName("Caller")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..")
-                .check(CLASSES);
+    void keepsTheSharedRules() {
+        onlyRepositoriesTalkSql().check(CLASSES);
+        timeComesFromTheInjectedClock().check(CLASSES);
+        arePlainJava("Room", "RoomSettings", "Caller").check(CLASSES);
     }
 
     @Test
@@ -33,10 +25,5 @@ class ArchitectureTest {
         noClasses().that().haveSimpleNameEndingWith("Controller")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
                 .check(CLASSES);
-    }
-
-    @Test
-    void timeComesFromTheInjectedClock() {
-        noClasses().should().callMethod(Instant.class, "now").check(CLASSES);
     }
 }

@@ -1,50 +1,36 @@
 package app.meetingbridge.meetings;
 
+import static app.meetingbridge.testsupport.ArchitectureRules.arePlainJava;
+import static app.meetingbridge.testsupport.ArchitectureRules.mainClassesOf;
+import static app.meetingbridge.testsupport.ArchitectureRules.onlyRepositoriesTalkSql;
+import static app.meetingbridge.testsupport.ArchitectureRules.timeComesFromTheInjectedClock;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
-    static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("app.meetingbridge.meetings");
+    static final JavaClasses CLASSES = mainClassesOf("app.meetingbridge.meetings");
+    static final List<String> PROVIDERS = List.of("mock", "daily", "whereby");
 
     @Test
-    void onlyRepositoriesTalkSql() {
-        noClasses().that().haveSimpleNameNotEndingWith("Repository")
-                .should().dependOnClassesThat().resideInAPackage("org.jooq..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void theMeetingRulesArePlainJava() {
-        noClasses().that().haveSimpleName("Meeting").or().haveSimpleName("Room")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..",
-                        "org.springframework.amqp..", "software.amazon..")
-                .check(CLASSES);
+    void keepsTheSharedRules() {
+        onlyRepositoriesTalkSql().check(CLASSES);
+        timeComesFromTheInjectedClock().check(CLASSES);
+        arePlainJava("Meeting", "Room").check(CLASSES);
     }
 
     @Test
     void providersDoNotSeeEachOther() {
-        for (String provider : new String[] {"mock", "daily", "whereby"}) {
+        for (String provider : PROVIDERS) {
+            String[] others = PROVIDERS.stream().filter(other -> !other.equals(provider))
+                    .map(other -> "..provider." + other + "..").toArray(String[]::new);
             noClasses().that().resideInAPackage("..provider." + provider + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(
-                            java.util.stream.Stream.of("mock", "daily", "whereby")
-                                    .filter(other -> !other.equals(provider))
-                                    .map(other -> "..provider." + other + "..")
-                                    .toArray(String[]::new))
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
                     .allowEmptyShould(true)
                     .check(CLASSES);
         }
-    }
-
-    @Test
-    void timeComesFromTheInjectedClock() {
-        noClasses().should().callMethod(Instant.class, "now").check(CLASSES);
     }
 }

@@ -1,28 +1,19 @@
 package app.meetingbridge.recordings;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static app.meetingbridge.testsupport.ArchitectureRules.mainClassesOf;
+import static app.meetingbridge.testsupport.ArchitectureRules.onlyRepositoriesTalkSql;
+import static app.meetingbridge.testsupport.ArchitectureRules.timeComesFromTheInjectedClock;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
-    static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("app.meetingbridge.recordings");
+    static final JavaClasses CLASSES = mainClassesOf("app.meetingbridge.recordings");
 
     @Test
-    void onlyRepositoriesTalkSql() {
-        noClasses().that().haveSimpleNameNotEndingWith("Repository")
-                .should().dependOnClassesThat().resideInAPackage("org.jooq..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void timeComesFromTheInjectedClock() {
-        noClasses().should().callMethod(Instant.class, "now").check(CLASSES);
+    void keepsTheSharedRules() {
+        onlyRepositoriesTalkSql().check(CLASSES);
+        timeComesFromTheInjectedClock().check(CLASSES);
     }
 }
