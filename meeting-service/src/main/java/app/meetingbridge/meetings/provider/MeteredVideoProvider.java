@@ -29,15 +29,15 @@ final class MeteredVideoProvider implements VideoProvider {
     }
 
     @Override
-    public void deleteRoom(String providerRoomName) {
+    public void deleteRoom(String providerMeetingId, String providerRoomName) {
         timed("delete_room", () -> {
-            delegate.deleteRoom(providerRoomName);
+            delegate.deleteRoom(providerMeetingId, providerRoomName);
             return null;
         });
     }
 
     @Override
-    public Presence presence(String providerRoomName) {
+    public Optional<Presence> presence(String providerRoomName) {
         return timed("presence", () -> delegate.presence(providerRoomName));
     }
 
@@ -52,7 +52,7 @@ final class MeteredVideoProvider implements VideoProvider {
     }
 
     @Override
-    public RecordingStart startRecording(String providerRoomName, RecordingStart.Kind kind, String instanceId) {
+    public Optional<RecordingStart> startRecording(String providerRoomName, RecordingStart.Kind kind, String instanceId) {
         return timed("start_recording", () -> delegate.startRecording(providerRoomName, kind, instanceId));
     }
 

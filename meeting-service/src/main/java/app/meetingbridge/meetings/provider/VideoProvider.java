@@ -15,11 +15,14 @@ public interface VideoProvider {
     /** Creates the provider's room (Daily) or meeting (Whereby) for one meeting of ours. */
     ProviderRoom createRoom(NewProviderRoom request);
 
-    /** Deletes the provider room; deleting one that is already gone succeeds. */
-    void deleteRoom(String providerRoomName);
+    /** Deletes the provider room (Daily deletes by name, Whereby by meeting id); one already gone is success. */
+    void deleteRoom(String providerMeetingId, String providerRoomName);
 
-    /** Who is in the room right now, as the provider counts (absolute, not up/down counting). */
-    Presence presence(String providerRoomName);
+    /**
+     * Who is in the room right now, as the provider counts (absolute, not up/down counting); empty where the
+     * provider has no presence API and counts come from its webhooks (Whereby).
+     */
+    Optional<Presence> presence(String providerRoomName);
 
     /** Participant sessions the provider knows of for the room, newest first. */
     List<ProviderSession> sessions(String providerRoomName);
@@ -27,6 +30,9 @@ public interface VideoProvider {
     /** A token that lets a signed-in user join, where the provider uses them (Daily); empty otherwise. */
     Optional<String> joinToken(JoinToken request);
 
-    /** Starts recording the room's current session under our instance id; already recording is success. */
-    RecordingStart startRecording(String providerRoomName, RecordingStart.Kind kind, String instanceId);
+    /**
+     * Starts recording the room's current session under our instance id; already recording is success. Empty
+     * where recordings cannot be started through the API (Whereby starts them by the room's trigger).
+     */
+    Optional<RecordingStart> startRecording(String providerRoomName, RecordingStart.Kind kind, String instanceId);
 }

@@ -39,13 +39,13 @@ public class MockVideoProvider implements VideoProvider {
     }
 
     @Override
-    public void deleteRoom(String providerRoomName) {
+    public void deleteRoom(String providerMeetingId, String providerRoomName) {
         // nothing exists outside
     }
 
     @Override
-    public Presence presence(String providerRoomName) {
-        return new Presence(List.of());
+    public Optional<Presence> presence(String providerRoomName) {
+        return Optional.of(new Presence(List.of()));
     }
 
     @Override
@@ -59,7 +59,8 @@ public class MockVideoProvider implements VideoProvider {
     }
 
     @Override
-    public RecordingStart startRecording(String providerRoomName, RecordingStart.Kind kind, String instanceId) {
-        return new RecordingStart(RecordingStart.Status.STARTED, instanceId);
+    public Optional<RecordingStart> startRecording(String providerRoomName, RecordingStart.Kind kind,
+                                                   String instanceId) {
+        return Optional.of(new RecordingStart(RecordingStart.Status.STARTED, instanceId));
     }
 }

@@ -1,0 +1,27 @@
+package app.meetingbridge.meetings.provider.whereby;
+
+import app.meetingbridge.meetings.provider.ResilienceProperties;
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Whereby settings: {@code WHEREBY_API_KEY}, {@code WHEREBY_API_URL}, {@code WHEREBY_WEBHOOK_SECRET} and the bucket
+ * Whereby records into with the keys handed to it: {@code WHEREBY_STORAGE_AWS_BUCKET_NAME/REGION/ACCESS_KEY_ID/SECRET_ACCESS_KEY}.
+ */
+@ConfigurationProperties("app.providers.whereby")
+record WherebyProperties(String apiKey, URI apiUrl, String webhookSecret, String storageBucket, String storageRegion,
+                         String storageAccessKeyId, String storageSecretAccessKey, ResilienceProperties resilience) {
+
+    void requireComplete() {
+        require(apiKey, "WHEREBY_API_KEY");
+        require(storageBucket, "WHEREBY_STORAGE_AWS_BUCKET_NAME");
+        require(storageAccessKeyId, "WHEREBY_STORAGE_AWS_ACCESS_KEY_ID");
+        require(storageSecretAccessKey, "WHEREBY_STORAGE_AWS_SECRET_ACCESS_KEY");
+    }
+
+    private static void require(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Whereby is enabled (WHEREBY_API_KEY is set) but " + name + " is not set");
+        }
+    }
+}
