@@ -1,0 +1,168 @@
+package app.meetingbridge.meetings.provider.whereby;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.meetingbridge.events.meeting.MeetingSettings;
+import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.meetings.provider.NewProviderRoom;
+import app.meetingbridge.meetings.provider.ProviderRejectedException;
+import app.meetingbridge.meetings.provider.ProviderRoom;
+import app.meetingbridge.meetings.provider.ProviderSession;
+import app.meetingbridge.meetings.provider.ProviderUnavailableException;
+import app.meetingbridge.meetings.provider.RecordingStart;
+import app.meetingbridge.meetings.provider.ResilienceProperties;
+import app.meetingbridge.testsupport.FakeHttpServer;
+import app.meetingbridge.testsupport.FakeHttpServer.Reply;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The Whereby client against a fake Whereby that answers as Whereby's OpenAPI document shows. */
+class WherebyVideoProviderTest {
+
+    static final Instant END = Instant.parse("2026-11-26T11:00:00Z");
+    static final String MEETING_JSON = """
+            {"meetingId":"91370135","roomName":"/team-e0c1b0f2-5b0a-4f0c-9f0b-2a5b1b2c3d4e",
+             "roomUrl":"https://acme.whereby.com/team-e0c1b0f2-5b0a-4f0c-9f0b-2a5b1b2c3d4e",
+             "hostRoomUrl":"https://acme.whereby.com/team-e0c1b0f2-5b0a-4f0c-9f0b-2a5b1b2c3d4e?roomKey=abc",
+             "startDate":"2026-11-26T03:00:00.000Z","endDate":"2026-11-26T11:00:00.000Z"}""";
+
+    final FakeHttpServer whereby = new FakeHttpServer();
+
+    @AfterEach
+    void stop() {
+        whereby.close();
+    }
+
+    WherebyVideoProvider provider(Duration timeout) {
+        var resilience = new ResilienceProperties(timeout, 3, Duration.ofMillis(50), Duration.ofMillis(200),
+                Duration.ofSeconds(2), 4, 50, Duration.ofSeconds(1),
+                Map.of("read", 50.0, "write", 50.0, "delete", 50.0), Duration.ofSeconds(5));
+        return new WherebyVideoProvider(new WherebyProperties("whereby-key", whereby.baseUri(), "secret",
+                "whereby-recordings", "eu-west-1", "AKIAEXAMPLE", "s3cr3t", resilience), new SimpleMeterRegistry());
+    }
+
+    WherebyVideoProvider provider() {
+        return provider(Duration.ofMillis(500));
+    }
+
+    static NewProviderRoom newRoom(String roomName, String recordingType) {
+        return new NewProviderRoom(roomName.toLowerCase() + "-20261126030000-abcd1234", roomName, END,
+                new MeetingSettings(true, "group", recordingType, "automatic-2nd-participant", Platform.WHEREBY));
+    }
+
+    @Test
+    void createsAMeetingWithTheDocumentedRequest() {
+        whereby.on("POST", "/meetings", Reply.json(201, MEETING_JSON));
+
+        ProviderRoom room = provider().createRoom(newRoom("Team_Room-1", "cloud"));
+
+        var sent = whereby.requests().get(0);
+        assertThat(sent.header("Authorization")).isEqualTo("Bearer whereby-key");
+        JsonNode body = sent.json();
+        assertThat(body.get("endDate").stringValue()).isEqualTo("2026-11-26T11:00:00Z");
+        assertThat(body.get("isLocked").booleanValue()).isTrue();
+        assertThat(body.get("roomMode").stringValue()).isEqualTo("group");
+        assertThat(body.get("roomNamePrefix").stringValue()).isEqualTo("teamroom1");
+        assertThat(body.get("roomNamePattern").stringValue()).isEqualTo("uuid");
+        assertThat(body.get("fields")).extracting(JsonNode::stringValue).containsExactly("hostRoomUrl");
+        JsonNode recording = body.get("recording");
+        assertThat(recording.get("type").stringValue()).isEqualTo("cloud");
+        assertThat(recording.get("startTrigger").stringValue()).isEqualTo("automatic-2nd-participant");
+        JsonNode destination = recording.get("destination");
+        assertThat(destination.get("provider").stringValue()).isEqualTo("s3");
+        assertThat(destination.get("bucket").stringValue()).isEqualTo("whereby-recordings");
+        assertThat(destination.get("accessKeyId").stringValue()).isEqualTo("AKIAEXAMPLE");
+        assertThat(destination.get("accessKeySecret").stringValue()).isEqualTo("s3cr3t");
+        assertThat(destination.get("fileFormat").stringValue()).isEqualTo("mp4");
+        assertThat(body.has("startDate")).isFalse();
+        assertThat(room.providerMeetingId()).isEqualTo("91370135");
+        assertThat(room.roomName()).isEqualTo("/team-e0c1b0f2-5b0a-4f0c-9f0b-2a5b1b2c3d4e");
+        assertThat(room.hostRoomUrl()).contains("roomKey=abc");
+    }
+
+    @Test
+    void leavesRecordingOutUnlessItIsCloud() {
+        whereby.on("POST", "/meetings", Reply.json(201, MEETING_JSON));
+
+        provider().createRoom(newRoom("team", "none"));
+
+        assertThat(whereby.requests().get(0).json().has("recording")).isFalse();
+    }
+
+    @Test
+    void keepsRoomNamePrefixesWithinWherebysPattern() {
+        assertThat(WherebyVideoProvider.roomNamePrefix("A".repeat(64))).hasSize(39).matches("[a-z0-9]{0,39}");
+        assertThat(WherebyVideoProvider.roomNamePrefix("my_room-2")).isEqualTo("myroom2");
+    }
+
+    @Test
+    void retriesA429AfterItsRetryAfter() {
+        whereby.on("POST", "/meetings", request -> whereby.requests().size() == 1
+                ? Reply.json(429, "{\"error\":\"Too many requests\",\"data\":{\"msLeft\":1000}}").withHeader("Retry-After", "1")
+                : Reply.json(201, MEETING_JSON));
+
+        long started = System.nanoTime();
+        provider().createRoom(newRoom("team", "none"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(whereby.requests()).hasSize(2);
+    }
+
+    @Test
+    void doesNotRetryACreateThatTimedOutSinceWherebyMayHaveMadeIt() {
+        whereby.on("POST", "/meetings", Reply.json(201, MEETING_JSON).after(Duration.ofMillis(800)));
+
+        assertThatThrownBy(() -> provider(Duration.ofMillis(300)).createRoom(newRoom("team", "none")))
+                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("not retried");
+        assertThat(whereby.requests()).hasSize(1);
+    }
+
+    @Test
+    void refusesWithoutRetryOnForbidden() {
+        whereby.on("POST", "/meetings", Reply.json(403, "{\"error\":\"Forbidden\"}"));
+
+        assertThatThrownBy(() -> provider().createRoom(newRoom("team", "none")))
+                .isInstanceOf(ProviderRejectedException.class);
+        assertThat(whereby.requests()).hasSize(1);
+    }
+
+    @Test
+    void deletesByMeetingIdAndAcceptsAnAlreadyDeletedOne() {
+        whereby.on("DELETE", "/meetings/91370135", Reply.empty(204));
+
+        provider().deleteRoom("91370135", "/team-x");
+        provider().deleteRoom("91370135", "/team-x");
+
+        assertThat(whereby.requests()).hasSize(2).allMatch(r -> r.path().equals("/meetings/91370135"));
+    }
+
+    @Test
+    void readsRoomSessionsFromInsights() {
+        whereby.on("GET", "/insights/room-sessions", Reply.json(200, """
+                {"cursor":null,"results":[
+                 {"roomSessionId":"s-1","roomName":"/team-x","startedAt":"2026-11-26T03:00:00.000Z","endedAt":"2026-11-26T04:00:00.000Z"},
+                 {"roomSessionId":"s-2","roomName":"/team-x","startedAt":"2026-11-26T05:00:00.000Z","endedAt":null}]}"""));
+
+        List<ProviderSession> sessions = provider().sessions("/team-x");
+
+        assertThat(java.net.URLDecoder.decode(whereby.requests().get(0).query(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("roomName=/team-x");
+        assertThat(sessions).hasSize(2);
+        assertThat(sessions.get(1).endedAt()).isNull();
+        assertThat(sessions.get(0).endedAt()).isEqualTo(Instant.parse("2026-11-26T04:00:00Z"));
+    }
+
+    @Test
+    void hasNoPresenceTokensOrApiRecordingStarts() {
+        assertThat(provider().presence("/team-x")).isEmpty();
+        assertThat(provider().startRecording("/team-x", RecordingStart.Kind.CLOUD, "i")).isEmpty();
+        assertThat(whereby.requests()).isEmpty();
+    }
+}
