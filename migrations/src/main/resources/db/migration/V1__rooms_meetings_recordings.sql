@@ -91,6 +91,7 @@ create table meeting (
     recording_trigger             varchar(32)  not null,
     num_clients                   integer      not null default 0,
     is_active                     boolean      not null default true,
+    provider_room_deleted_at      timestamptz,
     calendar_event_id             varchar(36)  references calendar_event (id) on delete set null,
     calendar_metadata             jsonb,
     daily_composed_video_s3_key   text,

@@ -5,6 +5,7 @@ import static app.meetingbridge.db.Tables.ROOM;
 import app.meetingbridge.testsupport.TestServices;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +37,15 @@ public abstract class MeetingServiceTestSupport {
                 .set(ROOM.PLATFORM, platform)
                 .execute();
         return name;
+    }
+
+    /**
+     * Rooms set to a platform other than mock would stop the next test context from starting (meeting-service
+     * refuses to start when rooms use an unconfigured platform), so each test removes the ones it made.
+     */
+    @AfterEach
+    void removeRoomsOnOtherPlatforms() {
+        db.deleteFrom(ROOM).where(ROOM.PLATFORM.ne("mock")).execute();
     }
 
     protected String roomId(String roomName) {

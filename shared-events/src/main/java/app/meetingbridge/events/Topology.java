@@ -15,6 +15,10 @@ public final class Topology {
     public static final String MEETING_CREATE = "meeting.create";
     public static final String MEETING_CREATE_REPLY = "meeting.create.reply";
     public static final String MEETING_CREATED = "meeting.created";
+    public static final String MEETING_JOIN_TOKEN = "meeting.join-token";
+    public static final String MEETING_START_RECORDING = "meeting.start-recording";
+    public static final String MEETING_DEACTIVATE = "meeting.deactivate";
+    public static final String MEETING_COMMAND_REPLY = "meeting.command.reply";
     public static final String RECORDING_READY = "recording.ready";
 
     /**
@@ -23,6 +27,9 @@ public final class Topology {
      */
     public static final String MEETING_CREATE_QUEUE = "meeting-service.meeting.create";
     public static final Map<String, Object> MEETING_CREATE_QUEUE_ARGUMENTS = Map.of("x-queue-type", "classic");
+
+    /** The request queue of the other meeting commands (join token, recording start, deactivation); classic, like the create queue. */
+    public static final String MEETING_COMMANDS_QUEUE = "meeting-service.meeting.commands";
 
     /** Consumer group (queue suffix) of the recording-worker on {@link #RECORDINGS_EXCHANGE}. */
     public static final String RECORDING_WORKER_GROUP = "recording-worker";

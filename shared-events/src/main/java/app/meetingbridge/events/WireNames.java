@@ -1,8 +1,12 @@
 package app.meetingbridge.events;
 
+import app.meetingbridge.events.meeting.CommandReply;
 import app.meetingbridge.events.meeting.CreateMeeting;
+import app.meetingbridge.events.meeting.DeactivateMeeting;
+import app.meetingbridge.events.meeting.IssueJoinToken;
 import app.meetingbridge.events.meeting.MeetingCreateReply;
 import app.meetingbridge.events.meeting.MeetingCreated;
+import app.meetingbridge.events.meeting.StartRecording;
 import app.meetingbridge.events.recording.RecordingReady;
 import java.util.Map;
 
@@ -16,6 +20,10 @@ public final class WireNames {
             Topology.MEETING_CREATE, CreateMeeting.class,
             Topology.MEETING_CREATE_REPLY, MeetingCreateReply.class,
             Topology.MEETING_CREATED, MeetingCreated.class,
+            Topology.MEETING_JOIN_TOKEN, IssueJoinToken.class,
+            Topology.MEETING_START_RECORDING, StartRecording.class,
+            Topology.MEETING_DEACTIVATE, DeactivateMeeting.class,
+            Topology.MEETING_COMMAND_REPLY, CommandReply.class,
             Topology.RECORDING_READY, RecordingReady.class);
 
     private WireNames() {

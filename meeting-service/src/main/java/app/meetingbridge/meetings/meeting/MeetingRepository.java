@@ -35,6 +35,21 @@ class MeetingRepository {
                 .fetchOptional(MeetingRepository::toMeeting);
     }
 
+    Optional<Meeting> findById(String id) {
+        return db.selectFrom(MEETING).where(MEETING.ID.eq(id)).fetchOptional(MeetingRepository::toMeeting);
+    }
+
+    /** Marks the meeting inactive; true if it was active. */
+    boolean deactivate(String id) {
+        return db.update(MEETING).set(MEETING.IS_ACTIVE, false)
+                .where(MEETING.ID.eq(id)).and(MEETING.IS_ACTIVE.isTrue()).execute() > 0;
+    }
+
+    void markProviderRoomDeleted(String id, Instant at) {
+        db.update(MEETING).set(MEETING.PROVIDER_ROOM_DELETED_AT, at)
+                .where(MEETING.ID.eq(id)).and(MEETING.PROVIDER_ROOM_DELETED_AT.isNull()).execute();
+    }
+
     void insert(Meeting meeting) {
         MeetingRecord row = db.newRecord(MEETING)
                 .setId(meeting.id())
@@ -60,6 +75,6 @@ class MeetingRepository {
                 row.getRecordingTrigger(), Platform.of(row.getPlatform()));
         return new Meeting(row.getId(), row.getRoomId(), settings, row.getProviderMeetingId(),
                 row.getProviderRoomName(), row.getRoomUrl(), row.getHostRoomUrl(), row.getStartDate(),
-                row.getEndDate(), row.getIsActive());
+                row.getEndDate(), row.getIsActive(), row.getProviderRoomDeletedAt());
     }
 }

@@ -16,6 +16,11 @@ class RoomRepository {
         this.db = db;
     }
 
+    /** The platforms rooms are set to. */
+    java.util.Set<Platform> platformsInUse() {
+        return db.selectDistinct(ROOM.PLATFORM).from(ROOM).fetchSet(row -> Platform.of(row.value1()));
+    }
+
     /** The room, locked until the transaction ends: meeting creation for one room runs one at a time. */
     Optional<Room> lockByName(String name) {
         return db.selectFrom(ROOM)

@@ -2,6 +2,7 @@ package app.meetingbridge.meetings.messaging;
 
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.WireNames;
+import app.meetingbridge.events.meeting.CommandReply;
 import app.meetingbridge.events.meeting.MeetingCreateReply;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -32,8 +33,13 @@ class RabbitConfiguration {
         DirectExchange commands = new DirectExchange(Topology.MEETING_COMMANDS_EXCHANGE, true, false);
         Queue createQueue = new Queue(Topology.MEETING_CREATE_QUEUE, true, false, false,
                 Topology.MEETING_CREATE_QUEUE_ARGUMENTS);
-        return new Declarables(meetings, commands, createQueue,
-                BindingBuilder.bind(createQueue).to(commands).with(Topology.MEETING_CREATE));
+        Queue commandQueue = new Queue(Topology.MEETING_COMMANDS_QUEUE, true, false, false,
+                Topology.MEETING_CREATE_QUEUE_ARGUMENTS);
+        return new Declarables(meetings, commands, createQueue, commandQueue,
+                BindingBuilder.bind(createQueue).to(commands).with(Topology.MEETING_CREATE),
+                BindingBuilder.bind(commandQueue).to(commands).with(Topology.MEETING_JOIN_TOKEN),
+                BindingBuilder.bind(commandQueue).to(commands).with(Topology.MEETING_START_RECORDING),
+                BindingBuilder.bind(commandQueue).to(commands).with(Topology.MEETING_DEACTIVATE));
     }
 
     @Bean
@@ -66,6 +72,14 @@ class RabbitConfiguration {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    @Bean
+    RabbitListenerErrorHandler meetingCommandErrorHandler() {
+        return (amqpMessage, channel, message, exception) -> {
+            log.error("meeting command failed", exception);
+            return CommandReply.of(CommandReply.Outcome.FAILED, "Meeting command failed: " + rootCause(exception).getMessage());
+        };
     }
 
     @Bean

@@ -18,10 +18,23 @@ public class Providers {
 
     Providers(List<VideoProvider> providers, ProviderProperties properties, MeterRegistry registry) {
         providers.forEach(provider -> byPlatform.put(provider.platform(), new MeteredVideoProvider(provider, registry)));
-        if (!byPlatform.containsKey(properties.defaultPlatform())) {
-            throw new IllegalStateException("DEFAULT_VIDEO_PLATFORM=" + properties.defaultPlatform().wireName()
-                    + " but that provider is not configured; configured: " + configured());
+        requireConfigured(properties.defaultPlatform(), "DEFAULT_VIDEO_PLATFORM=" + properties.defaultPlatform().wireName());
+    }
+
+    /** Stops start-up with one line naming the setting that enables {@code platform}, unless it is configured. */
+    public void requireConfigured(Platform platform, String neededBy) {
+        if (!byPlatform.containsKey(platform)) {
+            throw new IllegalStateException(neededBy + " needs the " + platform.wireName() + " provider, which is not "
+                    + "configured: set " + enablingSetting(platform) + " (configured: " + configured() + ")");
         }
+    }
+
+    private static String enablingSetting(Platform platform) {
+        return switch (platform) {
+            case DAILY -> "DAILY_API_KEY";
+            case WHEREBY -> "WHEREBY_API_KEY";
+            case MOCK -> "nothing (mock is built in)";
+        };
     }
 
     /** The provider for a platform; fails with {@link PlatformUnavailableException} when it is not configured. */

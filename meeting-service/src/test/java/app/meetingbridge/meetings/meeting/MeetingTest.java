@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.meetingbridge.events.meeting.MeetingSettings;
 import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.events.meeting.StartRecording;
 import app.meetingbridge.meetings.provider.ProviderRoom;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,7 @@ class MeetingTest {
 
     @Test
     void refusesAMeetingThatEndsBeforeItStarts() {
-        assertThatThrownBy(() -> new Meeting("m", "r", SETTINGS, "p", "n", "u", "h", NOW, NOW, true))
+        assertThatThrownBy(() -> new Meeting("m", "r", SETTINGS, "p", "n", "u", "h", NOW, NOW, true, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -63,5 +64,16 @@ class MeetingTest {
         assertThat(names).hasSize(10_000);
         assertThat(names).allMatch(n -> n.matches("team_room-1-20261126030000-[0-9a-z]{8}"));
         assertThat(name).matches("[a-z0-9_-]+").hasSizeLessThanOrEqualTo(128);
+    }
+
+    @Test
+    void namesItsTwoRecordingsWithDistinctDeterministicInstanceIds() {
+        Meeting meeting = new Meeting("6f1c0d2e-0000-4000-8000-00000000d41a", "r", SETTINGS, "p", "n", "u", "h", NOW,
+                NOW.plusSeconds(60), true, null);
+
+        assertThat(meeting.recordingInstanceId(StartRecording.Kind.CLOUD)).isEqualTo(meeting.id());
+        // Python: uuid.uuid5(uuid.UUID("a1b2c3d4-e5f6-7890-abcd-ef1234567890"), "6f1c0d2e-0000-4000-8000-00000000d41a")
+        assertThat(meeting.recordingInstanceId(StartRecording.Kind.RAW_TRACKS))
+                .isEqualTo("88c69789-76dd-5d22-a4e5-c1dc5230f133");
     }
 }

@@ -5,5 +5,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code MOCK_ROOM_BASE_URL}: where the gateway serves mock rooms as plain pages. */
 @ConfigurationProperties("app.providers.mock")
-record MockProperties(URI roomBaseUrl) {
+public record MockProperties(URI roomBaseUrl) {
 }

@@ -22,7 +22,7 @@ public class MockVideoProvider implements VideoProvider {
 
     private final MockProperties properties;
 
-    MockVideoProvider(MockProperties properties) {
+    public MockVideoProvider(MockProperties properties) {
         this.properties = properties;
     }
 

@@ -351,6 +351,16 @@ class DailyVideoProviderTest {
         assertThat(provider.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
+    @Test
+    void refusesToStartWithoutTheBucketDailyRecordsInto() {
+        var resilience = new ResilienceProperties(Duration.ofSeconds(1), 1, Duration.ofMillis(1), Duration.ofMillis(1),
+                Duration.ofSeconds(1), 1, 50, Duration.ofSeconds(1), Map.of(), Duration.ofSeconds(1));
+        var properties = new DailyProperties("key", daily.baseUri(), "", "", "", "us-west-2", "arn", resilience);
+
+        assertThatThrownBy(() -> new DailyVideoProvider(properties, new SimpleMeterRegistry()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("AWS_DAILY_S3_BUCKET");
+    }
+
     static String toJson(List<String> values) {
         return values.stream().map(v -> "\"" + v + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
