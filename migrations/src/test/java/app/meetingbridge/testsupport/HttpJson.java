@@ -17,9 +17,20 @@ public final class HttpJson {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String bearerToken;
 
     public HttpJson(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private HttpJson(String baseUrl, String bearerToken) {
         this.baseUrl = baseUrl;
+        this.bearerToken = bearerToken;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>} with every request. */
+    public HttpJson as(String token) {
+        return new HttpJson(baseUrl, token);
     }
 
     public Response get(String path) {
@@ -44,6 +55,9 @@ public final class HttpJson {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

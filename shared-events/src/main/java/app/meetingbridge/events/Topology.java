@@ -1,5 +1,6 @@
 package app.meetingbridge.events;
 
+import java.util.List;
 import java.util.Map;
 
 /** Every exchange, routing key and shared queue name, in one place. */
@@ -26,10 +27,14 @@ public final class Topology {
      * stopped waiting, so requests carry an expiry and are not persisted.
      */
     public static final String MEETING_CREATE_QUEUE = "meeting-service.meeting.create";
-    public static final Map<String, Object> MEETING_CREATE_QUEUE_ARGUMENTS = Map.of("x-queue-type", "classic");
+    public static final Map<String, Object> REQUEST_QUEUE_ARGUMENTS = Map.of("x-queue-type", "classic");
 
     /** The request queue of the other meeting commands (join token, recording start, deactivation); classic, like the create queue. */
     public static final String MEETING_COMMANDS_QUEUE = "meeting-service.meeting.commands";
+
+    /** The routing keys of {@link #MEETING_COMMANDS_QUEUE}. */
+    public static final List<String> MEETING_COMMAND_KEYS = List.of(MEETING_JOIN_TOKEN, MEETING_START_RECORDING,
+            MEETING_DEACTIVATE);
 
     /** Consumer group (queue suffix) of the recording-worker on {@link #RECORDINGS_EXCHANGE}. */
     public static final String RECORDING_WORKER_GROUP = "recording-worker";

@@ -8,8 +8,6 @@ import app.meetingbridge.events.WireNames;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.testsupport.TestServices;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +29,7 @@ class RecordingWorkerSystemIT {
 
     static Deployable worker;
     static CachingConnectionFactory connection;
-    static Connection jdbc;
+    static SystemDatabase database;
     static DSLContext db;
 
     @BeforeAll
@@ -45,16 +41,15 @@ class RecordingWorkerSystemIT {
         connection.setUsername(mq.user());
         connection.setPassword(mq.password());
         connection.setVirtualHost(mq.virtualHost());
-        var database = TestServices.database();
-        jdbc = DriverManager.getConnection(database.url(), database.user(), database.password());
-        db = DSL.using(jdbc, SQLDialect.POSTGRES);
+        database = new SystemDatabase();
+        db = database.db;
     }
 
     @AfterAll
     static void stop() throws Exception {
         worker.kill();
         connection.destroy();
-        jdbc.close();
+        database.close();
     }
 
     static RabbitTemplate publisher() {

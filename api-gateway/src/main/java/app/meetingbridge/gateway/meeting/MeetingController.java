@@ -39,6 +39,11 @@ class MeetingController {
         return meetings.get(caller, roomName, meetingId);
     }
 
+    @PostMapping("/meetings/{meetingId}/join")
+    MeetingResponse join(Caller caller, @PathVariable String roomName, @PathVariable String meetingId) {
+        return meetings.join(caller, roomName, meetingId);
+    }
+
     private static boolean allowDuplicated(@Nullable JsonNode body) {
         if (body == null || body.isNull()) {
             return false;

@@ -46,6 +46,10 @@ class MeetingRepository {
                 .fetch(MeetingRepository::toMeeting);
     }
 
+    Optional<Meeting> findById(String meetingId) {
+        return db.selectFrom(MEETING).where(MEETING.ID.eq(meetingId)).fetchOptional(MeetingRepository::toMeeting);
+    }
+
     Optional<Meeting> findInRoom(String roomId, String meetingId) {
         return db.selectFrom(MEETING)
                 .where(MEETING.ID.eq(meetingId))

@@ -1,9 +1,15 @@
 package app.meetingbridge.gateway.meeting;
 
+import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.meeting.CommandReply;
 import app.meetingbridge.events.meeting.CreateMeeting;
+import app.meetingbridge.events.meeting.DeactivateMeeting;
+import app.meetingbridge.events.meeting.IssueJoinToken;
 import app.meetingbridge.events.meeting.MeetingCreateReply;
 import app.meetingbridge.events.meeting.MeetingSettings;
+import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.meeting.PlatformChoice;
+import app.meetingbridge.events.meeting.StartRecording;
 import app.meetingbridge.gateway.auth.Caller;
 import app.meetingbridge.gateway.room.PlatformProperties;
 import app.meetingbridge.gateway.room.Room;
@@ -20,22 +26,25 @@ import org.springframework.stereotype.Service;
 
 /**
  * Meetings of a room. Create-or-get answers from the database when a reusable meeting exists (the common case,
- * every page load) and asks meeting-service otherwise, which decides under the room's lock.
+ * every page load) and asks meeting-service otherwise, which decides under the room's lock. Everything that
+ * needs the meeting's provider (tokens, recordings, deletion) is a command to meeting-service.
  */
 @Service
 class MeetingService {
 
     private final RoomService rooms;
     private final MeetingRepository meetings;
-    private final MeetingCreationClient creation;
+    private final ConsentRepository consents;
+    private final MeetingServiceClient meetingService;
     private final PlatformChoice platformChoice;
     private final Clock clock;
 
-    MeetingService(RoomService rooms, MeetingRepository meetings, MeetingCreationClient creation,
-                   PlatformProperties platforms, Clock clock) {
+    MeetingService(RoomService rooms, MeetingRepository meetings, ConsentRepository consents,
+                   MeetingServiceClient meetingService, PlatformProperties platforms, Clock clock) {
         this.rooms = rooms;
         this.meetings = meetings;
-        this.creation = creation;
+        this.consents = consents;
+        this.meetingService = meetingService;
         this.platformChoice = platforms.platformChoice();
         this.clock = clock;
     }
@@ -49,13 +58,13 @@ class MeetingService {
                 return MeetingResponse.of(reusable.get(), room.ownedBy(caller));
             }
         }
-        MeetingCreateReply reply = creation.request(new CreateMeeting(UUID.randomUUID().toString(), roomName,
-                allowDuplicated, caller.userId(), clock.instant()));
+        MeetingCreateReply reply = meetingService.createOrGet(new CreateMeeting(UUID.randomUUID().toString(),
+                roomName, allowDuplicated, caller.userId(), clock.instant()));
         return switch (reply.outcome()) {
             case CREATED, REUSED -> meetings.findInRoom(room.id(), reply.meetingId())
                     .map(meeting -> MeetingResponse.of(meeting, room.ownedBy(caller)))
-                    .orElseThrow(() -> ApiException.notFound("Meeting not found"));
-            case ROOM_NOT_FOUND -> throw ApiException.notFound("Room not found");
+                    .orElseThrow(MeetingService::meetingNotFound);
+            case ROOM_NOT_FOUND -> throw roomNotFound();
             case PLATFORM_UNAVAILABLE -> throw ApiException.badRequest(reply.message());
             case PROVIDER_UNAVAILABLE -> throw ApiException.unavailable(
                     "Video provider unavailable: " + reply.message(), Duration.ofSeconds(10));
@@ -75,10 +84,104 @@ class MeetingService {
         Room room = roomNamed(roomName);
         return meetings.findInRoom(room.id(), meetingId)
                 .map(meeting -> MeetingResponse.of(meeting, room.ownedBy(caller)))
-                .orElseThrow(() -> ApiException.notFound("Meeting not found"));
+                .orElseThrow(MeetingService::meetingNotFound);
+    }
+
+    /**
+     * Joins an active meeting. On Daily a signed-in caller gets a token (owner rights for the room's owner,
+     * Daily's own recording UI only where ours is not shown) appended to the room URL; anonymous callers join
+     * without one (reflector-behaviour §2.4).
+     */
+    MeetingResponse join(Caller caller, String roomName, String meetingId) {
+        Room room = roomNamed(roomName);
+        Meeting meeting = meetings.findInRoom(room.id(), meetingId).orElseThrow(MeetingService::meetingNotFound);
+        requireJoinable(meeting);
+        if (meeting.settings().platform() == Platform.DAILY && !caller.isAnonymous()) {
+            String recordingType = meeting.settings().recordingType();
+            boolean recordingUi = "local".equals(recordingType)
+                    || ("cloud".equals(recordingType) && room.settings().skipConsent());
+            CommandReply token = meetingService.command(Topology.MEETING_JOIN_TOKEN, new IssueJoinToken(
+                    UUID.randomUUID().toString(), meeting.id(), caller.userId(), room.ownedBy(caller), recordingUi));
+            if (token.value() != null) {
+                String separator = meeting.roomUrl().contains("?") ? "&" : "?";
+                meeting = meeting.withRoomUrl(meeting.roomUrl() + separator + "t=" + token.value());
+            }
+        }
+        return MeetingResponse.of(meeting, room.ownedBy(caller));
+    }
+
+    /**
+     * Starts the meeting's cloud or raw-tracks recording. Allowed to whoever may join the meeting: it must be
+     * active, not ended, and set to record in the cloud.
+     */
+    RecordingStarted startRecording(Caller caller, String meetingId, StartRecording.Kind kind) {
+        Meeting meeting = meetings.findById(meetingId).orElseThrow(MeetingService::meetingNotFound);
+        requireJoinable(meeting);
+        if (!"cloud".equals(meeting.settings().recordingType())) {
+            throw ApiException.badRequest("Meeting is not set to record in the cloud (recording_type="
+                    + meeting.settings().recordingType() + ")");
+        }
+        try {
+            CommandReply reply = meetingService.command(Topology.MEETING_START_RECORDING,
+                    new StartRecording(UUID.randomUUID().toString(), meeting.id(), kind));
+            return new RecordingStarted(reply.outcome() == CommandReply.Outcome.ALREADY_ACTIVE, reply.value());
+        } catch (ApiException e) {
+            if (e.status() == HttpStatus.BAD_GATEWAY) {
+                throw new ApiException(HttpStatus.BAD_GATEWAY, "Failed to start recording: " + e.getMessage(), null);
+            }
+            throw e;
+        }
+    }
+
+    /** Ends the meeting for everyone and deletes its provider room; the room's owner only; idempotent. */
+    void deactivate(Caller caller, String meetingId) {
+        if (caller.isAnonymous()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
+        }
+        Meeting meeting = meetings.findById(meetingId).orElseThrow(MeetingService::meetingNotFound);
+        Room room = meeting.roomId() == null ? null : rooms.findById(meeting.roomId()).orElse(null);
+        if (room == null) {
+            throw roomNotFound();
+        }
+        if (!room.ownedBy(caller)) {
+            throw ApiException.forbidden("Only the room owner can deactivate a meeting");
+        }
+        meetingService.command(Topology.MEETING_DEACTIVATE, new DeactivateMeeting(UUID.randomUUID().toString(),
+                meeting.id()));
+    }
+
+    /**
+     * Records the caller's recording consent for the meeting: one decision per signed-in user, changed in
+     * place. With {@code AUTH_BACKEND=none} every participant is the same local user, so each decision is kept
+     * as its own row instead (one refusal must not be overwritten by someone else's yes).
+     */
+    String consent(Caller caller, String meetingId, boolean given) {
+        Meeting meeting = meetings.findById(meetingId).orElseThrow(MeetingService::meetingNotFound);
+        String userId = caller.ownsEverything() ? null : caller.userId();
+        return consents.record(meeting.id(), userId, given, clock.instant());
+    }
+
+    private void requireJoinable(Meeting meeting) {
+        if (!meeting.active()) {
+            throw ApiException.badRequest("Meeting is not active");
+        }
+        if (meeting.hasEnded(clock.instant())) {
+            throw ApiException.badRequest("Meeting has ended");
+        }
     }
 
     private Room roomNamed(String roomName) {
-        return rooms.findByName(roomName).orElseThrow(() -> ApiException.notFound("Room not found"));
+        return rooms.findByName(roomName).orElseThrow(MeetingService::roomNotFound);
+    }
+
+    private static ApiException roomNotFound() {
+        return ApiException.notFound("Room not found");
+    }
+
+    private static ApiException meetingNotFound() {
+        return ApiException.notFound("Meeting not found");
+    }
+
+    record RecordingStarted(boolean alreadyActive, String instanceId) {
     }
 }

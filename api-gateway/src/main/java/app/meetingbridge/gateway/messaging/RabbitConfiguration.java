@@ -3,7 +3,10 @@ package app.meetingbridge.gateway.messaging;
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.WireNames;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
@@ -27,9 +30,14 @@ class RabbitConfiguration {
     Declarables meetingCommandTopology() {
         DirectExchange commands = new DirectExchange(Topology.MEETING_COMMANDS_EXCHANGE, true, false);
         Queue createQueue = new Queue(Topology.MEETING_CREATE_QUEUE, true, false, false,
-                Topology.MEETING_CREATE_QUEUE_ARGUMENTS);
-        return new Declarables(commands, createQueue,
-                BindingBuilder.bind(createQueue).to(commands).with(Topology.MEETING_CREATE));
+                Topology.REQUEST_QUEUE_ARGUMENTS);
+        Queue commandQueue = new Queue(Topology.MEETING_COMMANDS_QUEUE, true, false, false,
+                Topology.REQUEST_QUEUE_ARGUMENTS);
+        List<Declarable> declarables = new ArrayList<>(List.of(commands, createQueue, commandQueue,
+                BindingBuilder.bind(createQueue).to(commands).with(Topology.MEETING_CREATE)));
+        Topology.MEETING_COMMAND_KEYS.forEach(key ->
+                declarables.add(BindingBuilder.bind(commandQueue).to(commands).with(key)));
+        return new Declarables(declarables);
     }
 
     @Bean

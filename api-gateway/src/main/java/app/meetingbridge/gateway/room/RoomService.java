@@ -1,5 +1,6 @@
 package app.meetingbridge.gateway.room;
 
+import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.gateway.auth.Caller;
 import app.meetingbridge.gateway.web.ApiException;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public class RoomService {
     Room create(Caller caller, JsonNode body) {
         requireSignedIn(caller);
         RoomSettings settings = RoomFields.forNewRoom(body, platforms.defaultPlatform());
+        requireConfigured(settings.platform());
         Room room = new Room(UUID.randomUUID().toString(), caller.userId(), clock.instant().truncatedTo(ChronoUnit.MICROS),
                 settings, null, null);
         try {
@@ -50,6 +52,9 @@ public class RoomService {
         }
         Room updated = new Room(room.id(), room.ownerId(), room.createdAt(),
                 RoomFields.forUpdate(room.settings(), body), room.icsLastSync(), room.icsLastEtag());
+        if (updated.settings().platform() != room.settings().platform()) {
+            requireConfigured(updated.settings().platform());
+        }
         try {
             rooms.update(updated);
         } catch (DuplicateKeyException e) {
@@ -76,6 +81,11 @@ public class RoomService {
         return room;
     }
 
+    /** A room by id, whoever asks (for the meeting endpoints, which apply their own rules). */
+    public Optional<Room> findById(String id) {
+        return rooms.findById(id);
+    }
+
     /** A room by name, for anyone who knows the name (the room page). */
     public Optional<Room> findByName(String name) {
         return rooms.findByName(name);
@@ -86,6 +96,13 @@ public class RoomService {
         int total = rooms.count(ownerId, caller.ownsEverything());
         List<Room> items = rooms.page(ownerId, caller.ownsEverything(), (page - 1) * size, size);
         return RoomPage.of(items, total, page, size);
+    }
+
+    private void requireConfigured(Platform platform) {
+        if (!platforms.configured(platform)) {
+            throw ApiException.badRequest("Video platform '" + platform.wireName()
+                    + "' is not configured in this deployment");
+        }
     }
 
     static ApiException roomNotFound() {

@@ -268,4 +268,12 @@ class RoomApiIT extends GatewayTestSupport {
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.json().has("detail")).isTrue();
     }
+
+    @Test
+    void refusesAPlatformThisDeploymentHasNotConfigured() {
+        Response response = createRoom("{\"name\":\"" + uniqueName() + "\",\"platform\":\"whereby\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").stringValue()).contains("'whereby' is not configured");
+    }
 }

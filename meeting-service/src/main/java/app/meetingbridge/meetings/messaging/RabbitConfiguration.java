@@ -7,7 +7,10 @@ import app.meetingbridge.events.meeting.MeetingCreateReply;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
@@ -32,14 +35,14 @@ class RabbitConfiguration {
         TopicExchange meetings = new TopicExchange(Topology.MEETINGS_EXCHANGE, true, false);
         DirectExchange commands = new DirectExchange(Topology.MEETING_COMMANDS_EXCHANGE, true, false);
         Queue createQueue = new Queue(Topology.MEETING_CREATE_QUEUE, true, false, false,
-                Topology.MEETING_CREATE_QUEUE_ARGUMENTS);
+                Topology.REQUEST_QUEUE_ARGUMENTS);
         Queue commandQueue = new Queue(Topology.MEETING_COMMANDS_QUEUE, true, false, false,
-                Topology.MEETING_CREATE_QUEUE_ARGUMENTS);
-        return new Declarables(meetings, commands, createQueue, commandQueue,
-                BindingBuilder.bind(createQueue).to(commands).with(Topology.MEETING_CREATE),
-                BindingBuilder.bind(commandQueue).to(commands).with(Topology.MEETING_JOIN_TOKEN),
-                BindingBuilder.bind(commandQueue).to(commands).with(Topology.MEETING_START_RECORDING),
-                BindingBuilder.bind(commandQueue).to(commands).with(Topology.MEETING_DEACTIVATE));
+                Topology.REQUEST_QUEUE_ARGUMENTS);
+        List<Declarable> declarables = new ArrayList<>(List.of(meetings, commands, createQueue, commandQueue,
+                BindingBuilder.bind(createQueue).to(commands).with(Topology.MEETING_CREATE)));
+        Topology.MEETING_COMMAND_KEYS.forEach(key ->
+                declarables.add(BindingBuilder.bind(commandQueue).to(commands).with(key)));
+        return new Declarables(declarables);
     }
 
     @Bean

@@ -1,0 +1,76 @@
+package app.meetingbridge.gateway.meeting;
+
+import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.meeting.CommandReply;
+import app.meetingbridge.events.meeting.CreateMeeting;
+import app.meetingbridge.events.meeting.MeetingCreateReply;
+import app.meetingbridge.gateway.web.ApiException;
+import java.time.Duration;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks meeting-service (request/reply over RabbitMQ, direct reply-to) and waits a bounded time. No answer in
+ * time, or no broker, is a 503 with {@code Retry-After}; a request expires in its queue once its caller stopped
+ * waiting, so a late meeting-service never acts on it.
+ */
+@Component
+class MeetingServiceClient {
+
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+    private static final ParameterizedTypeReference<MeetingCreateReply> CREATE_REPLY = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<CommandReply> COMMAND_REPLY = new ParameterizedTypeReference<>() {
+    };
+
+    private final RabbitTemplate rabbit;
+    private final Duration timeout;
+
+    MeetingServiceClient(RabbitTemplate rabbit, @Value("${app.meetings.create-timeout}") Duration timeout) {
+        this.rabbit = rabbit;
+        this.timeout = timeout;
+    }
+
+    MeetingCreateReply createOrGet(CreateMeeting request) {
+        return ask(Topology.MEETING_CREATE, request, CREATE_REPLY);
+    }
+
+    /** Sends a meeting command and turns every outcome but success into the matching HTTP refusal. */
+    CommandReply command(String routingKey, Object command) {
+        CommandReply reply = ask(routingKey, command, COMMAND_REPLY);
+        String message = reply.message() == null ? "" : reply.message();
+        return switch (reply.outcome()) {
+            case OK, ALREADY_ACTIVE -> reply;
+            case MEETING_NOT_FOUND -> throw ApiException.notFound("Meeting not found");
+            case UNSUPPORTED, PLATFORM_UNAVAILABLE -> throw ApiException.badRequest(message);
+            case PROVIDER_UNAVAILABLE -> throw ApiException.unavailable("Video provider unavailable: " + message,
+                    Duration.ofSeconds(10));
+            case PROVIDER_REFUSED, FAILED -> throw new ApiException(HttpStatus.BAD_GATEWAY, message, null);
+        };
+    }
+
+    private <R> R ask(String routingKey, Object request, ParameterizedTypeReference<R> replyType) {
+        R reply;
+        try {
+            reply = rabbit.convertSendAndReceiveAsType(Topology.MEETING_COMMANDS_EXCHANGE, routingKey, request,
+                    message -> {
+                        message.getMessageProperties().setExpiration(String.valueOf(timeout.toMillis()));
+                        message.getMessageProperties().setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT);
+                        return message;
+                    }, replyType);
+        } catch (AmqpException e) {
+            throw ApiException.unavailable("Meeting service unreachable (message broker unavailable), please try again",
+                    RETRY_AFTER);
+        }
+        if (reply == null) {
+            throw ApiException.unavailable("Meeting service did not answer within " + timeout.toMillis()
+                    + " ms, please try again", RETRY_AFTER);
+        }
+        return reply;
+    }
+}
