@@ -109,6 +109,15 @@ create index idx_meeting_room_active on meeting (room_id, end_date desc) where i
 create index idx_meeting_room on meeting (room_id);
 create index idx_meeting_calendar_event on meeting (calendar_event_id);
 
+-- At most one meeting creation in flight per room (for requests that reuse): the provider is called outside
+-- any transaction, and concurrent requests for the room wait for the claimant's meeting instead of making
+-- their own. A claim older than the provider's worst-case call time is stale and may be taken over.
+create table meeting_creation_claim (
+    room_id    varchar(36) primary key references room (id) on delete cascade,
+    claim_id   varchar(36) not null,
+    claimed_at timestamptz not null
+);
+
 create table meeting_consent (
     id                varchar(36) primary key,
     meeting_id        varchar(36) not null references meeting (id) on delete cascade,

@@ -68,7 +68,7 @@ class MeetingService {
             case PLATFORM_UNAVAILABLE -> throw ApiException.badRequest(reply.message());
             case PROVIDER_UNAVAILABLE -> throw ApiException.unavailable(
                     "Video provider unavailable: " + reply.message(), Duration.ofSeconds(10));
-            case FAILED -> throw new ApiException(HttpStatus.BAD_GATEWAY, reply.message(), null);
+            case PROVIDER_REFUSED, FAILED -> throw new ApiException(HttpStatus.BAD_GATEWAY, reply.message(), null);
         };
     }
 

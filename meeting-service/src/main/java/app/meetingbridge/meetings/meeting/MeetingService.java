@@ -11,6 +11,7 @@ import app.meetingbridge.meetings.outbox.Outbox;
 import app.meetingbridge.meetings.provider.NewProviderRoom;
 import app.meetingbridge.meetings.provider.PlatformUnavailableException;
 import app.meetingbridge.meetings.provider.ProviderProperties;
+import app.meetingbridge.meetings.provider.ProviderRejectedException;
 import app.meetingbridge.meetings.provider.ProviderRoom;
 import app.meetingbridge.meetings.provider.ProviderUnavailableException;
 import app.meetingbridge.meetings.provider.Providers;
@@ -20,15 +21,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Create-or-get (DESIGN.md §5): under the room's row lock, reuse the active meeting whose settings match, or
- * create one on the chosen provider and record it with its {@code meeting.created} in the same transaction.
- * Any number of concurrent requests for one room therefore create at most one provider room.
+ * Create-or-get (DESIGN.md §5). Under the room's row lock it reuses the active meeting whose settings match,
+ * or takes the room's creation claim. The provider is then called outside any transaction (a slow provider
+ * holds no database connection), and the meeting is stored with its {@code meeting.created} in one
+ * transaction. Concurrent requests for the same room find the claim taken and wait for that meeting, so any
+ * number of them create exactly one provider room.
  */
 @Service
 public class MeetingService {
@@ -37,6 +41,7 @@ public class MeetingService {
 
     private final RoomRepository rooms;
     private final MeetingRepository meetings;
+    private final CreationClaimRepository claims;
     private final Providers providers;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
@@ -44,11 +49,12 @@ public class MeetingService {
     private final MeetingProperties properties;
     private final Clock clock;
 
-    MeetingService(RoomRepository rooms, MeetingRepository meetings, Providers providers, Outbox outbox,
-                   TransactionTemplate transactions, ProviderProperties providerProperties,
-                   MeetingProperties properties, Clock clock) {
+    MeetingService(RoomRepository rooms, MeetingRepository meetings, CreationClaimRepository claims,
+                   Providers providers, Outbox outbox, TransactionTemplate transactions,
+                   ProviderProperties providerProperties, MeetingProperties properties, Clock clock) {
         this.rooms = rooms;
         this.meetings = meetings;
+        this.claims = claims;
         this.providers = providers;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -58,42 +64,124 @@ public class MeetingService {
     }
 
     public MeetingCreateReply createOrGet(CreateMeeting request) {
+        Instant giveUpAt = clock.instant().plus(properties.claimWait());
         try {
-            return transactions.execute(status -> createOrGetLocked(request));
+            while (true) {
+                Decision decision = transactions.execute(status -> decide(request));
+                if (decision.reply() != null) {
+                    return decision.reply();
+                }
+                if (decision.room() != null) {
+                    return create(decision.room(), decision.settings(), decision.claimId());
+                }
+                if (clock.instant().isAfter(giveUpAt)) {
+                    return MeetingCreateReply.refused(Outcome.PROVIDER_UNAVAILABLE,
+                            "Another request is still creating this room's meeting; try again shortly");
+                }
+                pause();
+            }
         } catch (PlatformUnavailableException e) {
             return MeetingCreateReply.refused(Outcome.PLATFORM_UNAVAILABLE, e.getMessage());
         } catch (ProviderUnavailableException e) {
             log.warn("provider did not create a room for '{}': {}", request.roomName(), e.getMessage());
             return MeetingCreateReply.refused(Outcome.PROVIDER_UNAVAILABLE, e.getMessage());
+        } catch (ProviderRejectedException e) {
+            log.error("provider refused to create a room for '{}': {}", request.roomName(), e.getMessage());
+            return MeetingCreateReply.refused(Outcome.PROVIDER_REFUSED, e.getMessage());
         }
     }
 
-    private MeetingCreateReply createOrGetLocked(CreateMeeting request) {
+    /** Under the room's row lock: answer now, or claim the creation, or wait for another request's creation. */
+    private Decision decide(CreateMeeting request) {
         Optional<Room> found = rooms.lockByName(request.roomName());
         if (found.isEmpty()) {
-            return MeetingCreateReply.refused(Outcome.ROOM_NOT_FOUND, "Room not found");
+            return Decision.answer(MeetingCreateReply.refused(Outcome.ROOM_NOT_FOUND, "Room not found"));
         }
         Room room = found.get();
         MeetingSettings settings = room.settingsForNewMeeting(platformChoice);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (!request.allowDuplicated()) {
-            Optional<Meeting> reusable = meetings.findReusable(room.id(), settings, now)
-                    .filter(meeting -> meeting.reusableFor(settings, now));
-            if (reusable.isPresent()) {
-                return MeetingCreateReply.reused(reusable.get().id());
-            }
+        providers.forPlatform(settings.platform());
+        if (request.allowDuplicated()) {
+            return Decision.create(room, settings, null);
         }
+        Instant now = now();
+        Optional<Meeting> reusable = meetings.findReusable(room.id(), settings, now)
+                .filter(meeting -> meeting.reusableFor(settings, now));
+        if (reusable.isPresent()) {
+            return Decision.answer(MeetingCreateReply.reused(reusable.get().id()));
+        }
+        String claimId = UUID.randomUUID().toString();
+        if (claims.tryClaim(room.id(), claimId, now, now.minus(properties.claimStaleAfter()))) {
+            return Decision.create(room, settings, claimId);
+        }
+        return Decision.waitForOther();
+    }
+
+    private MeetingCreateReply create(Room room, MeetingSettings settings, @Nullable String claimId) {
         VideoProvider provider = providers.forPlatform(settings.platform());
-        Instant endDate = now.plus(properties.lifetime());
-        ProviderRoom providerRoom = provider.createRoom(new NewProviderRoom(
-                Meeting.providerRoomName(room.name(), now), room.name(), endDate, settings));
+        Instant now = now();
+        ProviderRoom providerRoom;
+        try {
+            providerRoom = provider.createRoom(new NewProviderRoom(Meeting.providerRoomName(room.name(), now),
+                    room.name(), now.plus(properties.lifetime()), settings));
+        } catch (RuntimeException e) {
+            release(room, claimId);
+            throw e;
+        }
         Meeting meeting = Meeting.opened(room.id(), settings, providerRoom, now, properties.lifetime());
-        meetings.insert(meeting);
-        String eventId = UUID.randomUUID().toString();
-        outbox.add(eventId, Topology.MEETINGS_EXCHANGE, Topology.MEETING_CREATED, new MeetingCreated(eventId, now,
-                meeting.id(), room.id(), settings.platform(), meeting.providerRoomName(), meeting.endDate()));
+        try {
+            transactions.executeWithoutResult(status -> {
+                meetings.insert(meeting);
+                String eventId = UUID.randomUUID().toString();
+                outbox.add(eventId, Topology.MEETINGS_EXCHANGE, Topology.MEETING_CREATED, new MeetingCreated(eventId,
+                        now, meeting.id(), room.id(), settings.platform(), meeting.providerRoomName(), meeting.endDate()));
+                if (claimId != null) {
+                    claims.release(room.id(), claimId);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.error("meeting of room '{}' not stored; deleting provider room {}", room.name(), meeting.providerRoomName(), e);
+            provider.deleteRoom(meeting.providerMeetingId(), meeting.providerRoomName());
+            release(room, claimId);
+            throw e;
+        }
         log.info("created meeting {} of room '{}' on {} as {}", meeting.id(), room.name(),
                 settings.platform().wireName(), meeting.providerRoomName());
         return MeetingCreateReply.created(meeting.id());
+    }
+
+    private void release(Room room, @Nullable String claimId) {
+        if (claimId != null) {
+            transactions.executeWithoutResult(status -> claims.release(room.id(), claimId));
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(properties.claimPoll().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a meeting creation", e);
+        }
+    }
+
+    /** What to do after looking at the room: answer, create (with the claim, if any), or wait. */
+    private record Decision(@Nullable MeetingCreateReply reply, @Nullable Room room, @Nullable MeetingSettings settings,
+                            @Nullable String claimId) {
+
+        static Decision answer(MeetingCreateReply reply) {
+            return new Decision(reply, null, null, null);
+        }
+
+        static Decision create(Room room, MeetingSettings settings, @Nullable String claimId) {
+            return new Decision(null, room, settings, claimId);
+        }
+
+        static Decision waitForOther() {
+            return new Decision(null, null, null, null);
+        }
     }
 }

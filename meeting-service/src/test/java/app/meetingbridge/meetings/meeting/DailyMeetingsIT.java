@@ -46,6 +46,7 @@ class DailyMeetingsIT extends MeetingServiceTestSupport {
         registry.add("app.providers.daily.recordings-role-arn", () -> "arn:aws:iam::123456789012:role/daily");
         registry.add("app.providers.daily-migration-enabled", () -> "true");
         registry.add("app.providers.daily-migration-room-ids", () -> MIGRATED_ROOM_ID);
+        registry.add("app.meetings.claim-wait", () -> "1500ms");
     }
 
     @AfterAll
@@ -180,5 +181,76 @@ class DailyMeetingsIT extends MeetingServiceTestSupport {
         CommandReply reply = command(Topology.MEETING_DEACTIVATE, new DeactivateMeeting("r", UUID.randomUUID().toString()));
 
         assertThat(reply.outcome()).isEqualTo(CommandReply.Outcome.MEETING_NOT_FOUND);
+    }
+
+    @Test
+    void concurrentVisitorsWaitForTheOneSlowProviderCallInsteadOfMakingTheirOwn() throws Exception {
+        String room = aRoom("daily");
+        daily.on("POST", "/rooms", request -> {
+            String name = request.json().get("name").stringValue();
+            return Reply.json(200, "{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"" + name
+                    + "\",\"url\":\"https://acme.daily.co/" + name + "\"}").after(java.time.Duration.ofMillis(400));
+        });
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            var replies = new java.util.ArrayList<java.util.concurrent.Future<MeetingCreateReply>>();
+            for (int i = 0; i < 20; i++) {
+                replies.add(pool.submit(() -> create(room)));
+            }
+            var ids = new java.util.HashSet<String>();
+            for (var reply : replies) {
+                ids.add(reply.get().meetingId());
+            }
+
+            assertThat(ids).hasSize(1).doesNotContainNull();
+            assertThat(daily.requests("POST", "/rooms")).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void takesOverAClaimAbandonedByACrashedInstance() {
+        String room = aRoom("daily");
+        db.insertInto(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM)
+                .set(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM.ROOM_ID, roomId(room))
+                .set(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM.CLAIM_ID, "crashed")
+                .set(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM.CLAIMED_AT, Instant.now().minusSeconds(120))
+                .execute();
+
+        MeetingCreateReply reply = create(room);
+
+        assertThat(reply.outcome()).isEqualTo(MeetingCreateReply.Outcome.CREATED);
+        assertThat(db.fetchCount(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM,
+                app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM.ROOM_ID.eq(roomId(room)))).isZero();
+    }
+
+    @Test
+    void givesUpWithABoundedWaitWhileAnotherCreationIsStillInFlight() {
+        String room = aRoom("daily");
+        db.insertInto(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM)
+                .set(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM.ROOM_ID, roomId(room))
+                .set(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM.CLAIM_ID, "in-flight")
+                .set(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM.CLAIMED_AT, Instant.now())
+                .execute();
+
+        long started = System.nanoTime();
+        MeetingCreateReply reply = create(room);
+
+        assertThat(reply.outcome()).isEqualTo(MeetingCreateReply.Outcome.PROVIDER_UNAVAILABLE);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(4));
+        assertThat(daily.requests("POST", "/rooms")).isEmpty();
+    }
+
+    @Test
+    void releasesTheClaimWhenTheProviderFailsSoTheNextRequestTriesAgain() {
+        String room = aRoom("daily");
+        daily.on("POST", "/rooms", Reply.json(401, "{\"error\":\"authentication-error\"}"));
+        assertThat(create(room).outcome()).isEqualTo(MeetingCreateReply.Outcome.PROVIDER_REFUSED);
+
+        dailyAnswers();
+        MeetingCreateReply retried = create(room);
+
+        assertThat(retried.outcome()).isEqualTo(MeetingCreateReply.Outcome.CREATED);
     }
 }

@@ -15,6 +15,8 @@ public record MeetingCreateReply(Outcome outcome, @Nullable String meetingId, @N
         PLATFORM_UNAVAILABLE,
         /** The provider did not create the room (down, refusing, rate limited); try again later. */
         PROVIDER_UNAVAILABLE,
+        /** The provider refused to create the room (4xx: a misconfigured key or a request it does not accept). */
+        PROVIDER_REFUSED,
         FAILED
     }
 
