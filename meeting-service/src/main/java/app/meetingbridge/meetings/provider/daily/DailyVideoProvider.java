@@ -29,8 +29,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnExpression("'${app.providers.daily.api-key:}' != ''")
 public class DailyVideoProvider implements VideoProvider {
 
-    static final List<String> WEBHOOK_EVENTS = List.of("participant.joined", "participant.left", "meeting.started",
-            "meeting.ended", "recording.started", "recording.ready-to-download", "recording.error");
     private static final String STANDARD = "standard";
     private static final String LIST_OR_DELETE = "list";
     private static final String RECORDING = "recording";
@@ -39,6 +37,7 @@ public class DailyVideoProvider implements VideoProvider {
     private final DailyApi api;
     private final DailyProperties properties;
     private final ProviderCalls calls;
+    private final DailyWebhooks webhooks;
 
     DailyVideoProvider(DailyProperties properties, MeterRegistry meters) {
         properties.requireComplete();
@@ -46,6 +45,7 @@ public class DailyVideoProvider implements VideoProvider {
         this.api = ProviderHttp.client(DailyApi.class, "daily", properties.apiUrl(), properties.apiKey(),
                 properties.resilience().timeout());
         this.calls = new ProviderCalls("daily", properties.resilience(), meters);
+        this.webhooks = new DailyWebhooks(api, calls, properties.webhookSecret());
     }
 
     @Override
@@ -164,36 +164,18 @@ public class DailyVideoProvider implements VideoProvider {
         return new DailyRecording.Link(link.downloadLink(), Instant.ofEpochSecond(link.expires()));
     }
 
-    /** Makes sure exactly one ACTIVE webhook points at {@code url} with our secret; returns what it found and did. */
+    /** Makes sure an ACTIVE webhook points at {@code url} with our secret; returns what it found and did. */
     public DailyWebhookState registerWebhook(String url) {
-        List<DailyApi.Webhook> existing = calls.call(LIST_OR_DELETE, "list webhooks", api::listWebhooks);
-        DailyApi.WebhookRequest wanted = new DailyApi.WebhookRequest(url, WEBHOOK_EVENTS,
-                properties.webhookSecret().isBlank() ? null : properties.webhookSecret());
-        Optional<DailyApi.Webhook> ours = existing.stream().filter(hook -> url.equals(hook.url())).findFirst();
-        if (ours.isEmpty()) {
-            DailyApi.Webhook created = calls.call(STANDARD, "create webhook", () -> api.createWebhook(wanted));
-            return DailyWebhookState.of(created, "created");
-        }
-        DailyApi.Webhook hook = ours.get();
-        boolean healthy = "ACTIVE".equals(hook.state()) && WEBHOOK_EVENTS.equals(hook.eventTypes());
-        if (healthy) {
-            return DailyWebhookState.of(hook, "unchanged");
-        }
-        DailyApi.Webhook updated = calls.call(STANDARD, "update webhook", () -> api.updateWebhook(hook.uuid(), wanted));
-        return DailyWebhookState.of(updated, "FAILED".equals(hook.state()) ? "reactivated" : "updated");
+        return webhooks.register(url);
     }
 
     /** The webhooks Daily has for this domain. */
     public List<DailyWebhookState> webhooks() {
-        return calls.call(LIST_OR_DELETE, "list webhooks", api::listWebhooks).stream()
-                .map(hook -> DailyWebhookState.of(hook, "listed")).toList();
+        return webhooks.states();
     }
 
     public void deleteWebhook(String uuid) {
-        calls.call(LIST_OR_DELETE, "delete webhook", () -> {
-            api.deleteWebhook(uuid);
-            return uuid;
-        });
+        webhooks.delete(uuid);
     }
 
     /** The state of this provider's circuit breaker, for health and tests. */

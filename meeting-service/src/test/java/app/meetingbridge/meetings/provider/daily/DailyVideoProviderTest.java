@@ -317,7 +317,7 @@ class DailyVideoProviderTest {
     @Test
     void leavesAHealthyWebhookAlone() {
         daily.on("GET", "/webhooks", Reply.json(200, "[{\"uuid\":\"wh-1\",\"url\":\"https://h.test/w\",\"state\":\"ACTIVE\","
-                + "\"failedCount\":0,\"eventTypes\":" + toJson(DailyVideoProvider.WEBHOOK_EVENTS) + "}]"));
+                + "\"failedCount\":0,\"eventTypes\":" + toJson(DailyWebhooks.EVENTS) + "}]"));
 
         DailyWebhookState state = provider().registerWebhook("https://h.test/w");
 
