@@ -21,7 +21,12 @@ public final class ProviderHttp {
     }
 
     public static <T> T client(Class<T> api, String provider, URI baseUrl, String apiKey, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // HTTP/2 over TLS (ALPN) for the real APIs; plain HTTP/1.1 for http:// (fakes), where the JDK client's
+        // h2c upgrade attempt would hold concurrent requests back until the first one has answered.
+        HttpClient http = HttpClient.newBuilder()
+                .version("https".equals(baseUrl.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(timeout);
         RestClient rest = RestClient.builder()
