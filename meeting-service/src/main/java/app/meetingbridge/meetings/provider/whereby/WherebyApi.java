@@ -4,13 +4,16 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
+import org.springframework.web.service.annotation.PutExchange;
 
 /** Whereby's Embedded REST API v1, the calls we make (providers-and-peers §A3). */
 @HttpExchange(accept = "application/json", contentType = "application/json")
@@ -22,6 +25,10 @@ interface WherebyApi {
     /** 204, and the same for a meeting that is already gone. */
     @DeleteExchange("/meetings/{meetingId}")
     void deleteMeeting(@PathVariable String meetingId);
+
+    /** Replaces the room's logo (multipart field {@code image}). */
+    @PutExchange(value = "/rooms/{roomName}/theme/logo", contentType = "multipart/form-data")
+    void uploadLogo(@PathVariable String roomName, @RequestPart("image") Resource image);
 
     @GetExchange("/insights/room-sessions")
     RoomSessions roomSessions(@RequestParam String roomName);

@@ -6,6 +6,7 @@ import app.meetingbridge.meetings.provider.NewProviderRoom;
 import app.meetingbridge.meetings.provider.Presence;
 import app.meetingbridge.meetings.provider.ProviderCalls;
 import app.meetingbridge.meetings.provider.ProviderHttp;
+import app.meetingbridge.meetings.provider.ProviderRejectedException;
 import app.meetingbridge.meetings.provider.ProviderRoom;
 import app.meetingbridge.meetings.provider.ProviderSession;
 import app.meetingbridge.meetings.provider.ProviderUnavailableException;
@@ -18,7 +19,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -31,6 +35,7 @@ import org.springframework.web.client.ResourceAccessException;
 @ConditionalOnExpression("'${app.providers.whereby.api-key:}' != ''")
 public class WherebyVideoProvider implements VideoProvider {
 
+    private static final Logger log = LoggerFactory.getLogger(WherebyVideoProvider.class);
     private static final int MAX_PREFIX = 39;
     private static final String READ = "read";
     private static final String WRITE = "write";
@@ -73,8 +78,28 @@ public class WherebyVideoProvider implements VideoProvider {
             }
         });
         String roomName = meeting.roomName() == null ? meeting.roomUrl() : meeting.roomName();
+        uploadLogo(roomName);
         return new ProviderRoom(meeting.meetingId(), roomName, meeting.roomUrl(),
                 meeting.hostRoomUrl() == null ? meeting.roomUrl() : meeting.hostRoomUrl());
+    }
+
+    /**
+     * Puts the configured logo on the new room. Unlike Reflector, a failure here does not fail the meeting
+     * (which would leak the Whereby meeting just made): the room just shows Whereby's default.
+     */
+    private void uploadLogo(String roomName) {
+        if (properties.logoPath().isBlank()) {
+            return;
+        }
+        String name = roomName.startsWith("/") ? roomName.substring(1) : roomName;
+        try {
+            calls.call(WRITE, "upload logo", () -> {
+                api.uploadLogo(name, new FileSystemResource(properties.logoPath()));
+                return name;
+            });
+        } catch (ProviderUnavailableException | ProviderRejectedException e) {
+            log.warn("whereby room {} keeps the default logo: {}", name, e.getMessage());
+        }
     }
 
     WherebyApi.CreateMeeting createMeetingBody(NewProviderRoom request) {

@@ -41,11 +41,15 @@ class WherebyVideoProviderTest {
     }
 
     WherebyVideoProvider provider(Duration timeout) {
+        return provider(timeout, "");
+    }
+
+    WherebyVideoProvider provider(Duration timeout, String logoPath) {
         var resilience = new ResilienceProperties(timeout, 3, Duration.ofMillis(50), Duration.ofMillis(200),
                 Duration.ofSeconds(2), 4, 50, Duration.ofSeconds(1),
                 Map.of("read", 50.0, "write", 50.0, "delete", 50.0), Duration.ofSeconds(5));
         return new WherebyVideoProvider(new WherebyProperties("whereby-key", whereby.baseUri(), "secret",
-                "whereby-recordings", "eu-west-1", "AKIAEXAMPLE", "s3cr3t", resilience), new SimpleMeterRegistry());
+                "whereby-recordings", "eu-west-1", "AKIAEXAMPLE", "s3cr3t", logoPath, resilience), new SimpleMeterRegistry());
     }
 
     WherebyVideoProvider provider() {
@@ -164,5 +168,38 @@ class WherebyVideoProviderTest {
         assertThat(provider().presence("/team-x")).isEmpty();
         assertThat(provider().startRecording("/team-x", RecordingStart.Kind.CLOUD, "i")).isEmpty();
         assertThat(whereby.requests()).isEmpty();
+    }
+
+    @Test
+    void retriesAServerErrorAndReportsItWhenItPersists() {
+        whereby.on("POST", "/meetings", Reply.json(502, "{\"error\":\"Bad gateway\"}"));
+
+        assertThatThrownBy(() -> provider().createRoom(newRoom("team", "none")))
+                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("502");
+        assertThat(whereby.requests()).hasSize(3);
+    }
+
+    @Test
+    void reportsMalformedJsonAsUnavailable() {
+        whereby.on("POST", "/meetings", Reply.json(201, "<html>oops</html>"));
+
+        assertThatThrownBy(() -> provider().createRoom(newRoom("team", "none")))
+                .isInstanceOf(ProviderUnavailableException.class);
+    }
+
+    @Test
+    void putsTheConfiguredLogoOnTheNewRoomAndSurvivesAFailedUpload(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path logo = java.nio.file.Files.write(dir.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        whereby.on("POST", "/meetings", Reply.json(201, MEETING_JSON));
+        whereby.on("PUT", "/rooms/.*/theme/logo", Reply.json(400, "{\"error\":\"image too small\"}"));
+
+        ProviderRoom room = provider(Duration.ofMillis(500), logo.toString()).createRoom(newRoom("team", "none"));
+
+        var upload = whereby.requests("PUT", ".*").get(0);
+        assertThat(upload.path()).isEqualTo("/rooms/team-e0c1b0f2-5b0a-4f0c-9f0b-2a5b1b2c3d4e/theme/logo");
+        assertThat(upload.header("Content-Type")).startsWith("multipart/form-data");
+        assertThat(upload.body()).contains("name=\"image\"").contains("PNG");
+        assertThat(room.providerMeetingId()).isEqualTo("91370135");
     }
 }
