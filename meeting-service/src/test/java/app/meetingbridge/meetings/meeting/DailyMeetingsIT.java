@@ -1,6 +1,7 @@
 package app.meetingbridge.meetings.meeting;
 
 import static app.meetingbridge.db.Tables.MEETING;
+import static app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM;
 import static app.meetingbridge.db.Tables.ROOM;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -212,27 +213,19 @@ class DailyMeetingsIT extends MeetingServiceTestSupport {
     @Test
     void takesOverAClaimAbandonedByACrashedInstance() {
         String room = aRoom("daily");
-        db.insertInto(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM)
-                .set(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM.ROOM_ID, roomId(room))
-                .set(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM.CLAIM_ID, "crashed")
-                .set(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM.CLAIMED_AT, Instant.now().minusSeconds(120))
-                .execute();
+        aClaim(room, "crashed", Instant.now().minusSeconds(120));
 
         MeetingCreateReply reply = create(room);
 
         assertThat(reply.outcome()).isEqualTo(MeetingCreateReply.Outcome.CREATED);
-        assertThat(db.fetchCount(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM,
-                app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM.ROOM_ID.eq(roomId(room)))).isZero();
+        assertThat(db.fetchCount(MEETING_CREATION_CLAIM,
+                MEETING_CREATION_CLAIM.ROOM_ID.eq(roomId(room)))).isZero();
     }
 
     @Test
     void givesUpWithABoundedWaitWhileAnotherCreationIsStillInFlight() {
         String room = aRoom("daily");
-        db.insertInto(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM)
-                .set(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM.ROOM_ID, roomId(room))
-                .set(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM.CLAIM_ID, "in-flight")
-                .set(app.meetingbridge.db.Tables.MEETING_CREATION_CLAIM.CLAIMED_AT, Instant.now())
-                .execute();
+        aClaim(room, "in-flight", Instant.now());
 
         long started = System.nanoTime();
         MeetingCreateReply reply = create(room);
@@ -252,5 +245,14 @@ class DailyMeetingsIT extends MeetingServiceTestSupport {
         MeetingCreateReply retried = create(room);
 
         assertThat(retried.outcome()).isEqualTo(MeetingCreateReply.Outcome.CREATED);
+    }
+
+    /** A creation claim on the room as another instance would have left it. */
+    void aClaim(String room, String claimId, Instant claimedAt) {
+        db.insertInto(MEETING_CREATION_CLAIM)
+                .set(MEETING_CREATION_CLAIM.ROOM_ID, roomId(room))
+                .set(MEETING_CREATION_CLAIM.CLAIM_ID, claimId)
+                .set(MEETING_CREATION_CLAIM.CLAIMED_AT, claimedAt)
+                .execute();
     }
 }

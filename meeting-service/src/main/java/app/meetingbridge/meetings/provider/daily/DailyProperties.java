@@ -1,5 +1,6 @@
 package app.meetingbridge.meetings.provider.daily;
 
+import app.meetingbridge.meetings.provider.RequiredSettings;
 import app.meetingbridge.meetings.provider.ResilienceProperties;
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,14 +16,8 @@ record DailyProperties(String apiKey, URI apiUrl, String subdomain, String webho
 
     /** Fails with one line naming the first missing setting a Daily deployment needs. */
     void requireComplete() {
-        require(apiKey, "DAILY_API_KEY");
-        require(recordingsBucket, "AWS_DAILY_S3_BUCKET (or DAILYCO_STORAGE_AWS_BUCKET_NAME)");
-        require(recordingsRoleArn, "AWS_DAILY_ROLE_ARN (or DAILYCO_STORAGE_AWS_ROLE_ARN)");
-    }
-
-    private static void require(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("Daily is enabled (DAILY_API_KEY is set) but " + name + " is not set");
-        }
+        String enabled = "Daily is enabled (DAILY_API_KEY is set)";
+        RequiredSettings.require(recordingsBucket, "AWS_DAILY_S3_BUCKET (or DAILYCO_STORAGE_AWS_BUCKET_NAME)", enabled);
+        RequiredSettings.require(recordingsRoleArn, "AWS_DAILY_ROLE_ARN (or DAILYCO_STORAGE_AWS_ROLE_ARN)", enabled);
     }
 }

@@ -1,5 +1,6 @@
 package app.meetingbridge.meetings.provider.whereby;
 
+import app.meetingbridge.meetings.provider.RequiredSettings;
 import app.meetingbridge.meetings.provider.ResilienceProperties;
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,15 +16,9 @@ record WherebyProperties(String apiKey, URI apiUrl, String webhookSecret, String
                          ResilienceProperties resilience) {
 
     void requireComplete() {
-        require(apiKey, "WHEREBY_API_KEY");
-        require(storageBucket, "WHEREBY_STORAGE_AWS_BUCKET_NAME");
-        require(storageAccessKeyId, "WHEREBY_STORAGE_AWS_ACCESS_KEY_ID");
-        require(storageSecretAccessKey, "WHEREBY_STORAGE_AWS_SECRET_ACCESS_KEY");
-    }
-
-    private static void require(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("Whereby is enabled (WHEREBY_API_KEY is set) but " + name + " is not set");
-        }
+        String enabled = "Whereby is enabled (WHEREBY_API_KEY is set)";
+        RequiredSettings.require(storageBucket, "WHEREBY_STORAGE_AWS_BUCKET_NAME", enabled);
+        RequiredSettings.require(storageAccessKeyId, "WHEREBY_STORAGE_AWS_ACCESS_KEY_ID", enabled);
+        RequiredSettings.require(storageSecretAccessKey, "WHEREBY_STORAGE_AWS_SECRET_ACCESS_KEY", enabled);
     }
 }
