@@ -4,9 +4,9 @@ import static app.meetingbridge.db.Tables.RECORDING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.events.Topology;
-import app.meetingbridge.events.WireNames;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.recording.RecordingReady;
+import app.meetingbridge.messaging.WireFormat;
 import app.meetingbridge.testsupport.TestServices;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.support.converter.DefaultJacksonJavaTypeMapper;
-import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 
 /** recording-worker starts, declares its queues and takes each recording in once. */
 class RecordingWorkerSystemIT {
@@ -53,12 +51,8 @@ class RecordingWorkerSystemIT {
     }
 
     static RabbitTemplate publisher() {
-        DefaultJacksonJavaTypeMapper types = new DefaultJacksonJavaTypeMapper();
-        types.setIdClassMapping(WireNames.all());
-        JacksonJsonMessageConverter converter = new JacksonJsonMessageConverter();
-        converter.setJavaTypeMapper(types);
         RabbitTemplate template = new RabbitTemplate(connection);
-        template.setMessageConverter(converter);
+        template.setMessageConverter(WireFormat.messageConverter());
         return template;
     }
 

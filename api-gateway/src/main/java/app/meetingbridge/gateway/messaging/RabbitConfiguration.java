@@ -1,7 +1,6 @@
 package app.meetingbridge.gateway.messaging;
 
 import app.meetingbridge.events.Topology;
-import app.meetingbridge.events.WireNames;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,18 +9,12 @@ import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.support.converter.DefaultJacksonJavaTypeMapper;
-import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
-import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The request queue of {@code meeting.create} (declared here too, so requests wait for a meeting-service that
- * is still starting) and JSON messages that name their type by wire name, with their own mapper: the REST
- * API's snake_case never reaches the wire.
+ * is still starting). The wire format comes from the messaging module.
  */
 @Configuration(proxyBeanMethods = false)
 class RabbitConfiguration {
@@ -38,16 +31,6 @@ class RabbitConfiguration {
         Topology.MEETING_COMMAND_KEYS.forEach(key ->
                 declarables.add(BindingBuilder.bind(commandQueue).to(commands).with(key)));
         return new Declarables(declarables);
-    }
-
-    @Bean
-    MessageConverter messageConverter() {
-        JsonMapper messageJson = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        DefaultJacksonJavaTypeMapper typeMapper = new DefaultJacksonJavaTypeMapper();
-        typeMapper.setIdClassMapping(WireNames.all());
-        JacksonJsonMessageConverter converter = new JacksonJsonMessageConverter(messageJson);
-        converter.setJavaTypeMapper(typeMapper);
-        return converter;
     }
 
     @Bean

@@ -7,7 +7,7 @@ import app.meetingbridge.events.meeting.MeetingCreateReply.Outcome;
 import app.meetingbridge.events.meeting.MeetingCreated;
 import app.meetingbridge.events.meeting.MeetingSettings;
 import app.meetingbridge.events.meeting.PlatformChoice;
-import app.meetingbridge.meetings.outbox.Outbox;
+import app.meetingbridge.messaging.Outbox;
 import app.meetingbridge.meetings.provider.NewProviderRoom;
 import app.meetingbridge.meetings.provider.PlatformUnavailableException;
 import app.meetingbridge.meetings.provider.ProviderProperties;

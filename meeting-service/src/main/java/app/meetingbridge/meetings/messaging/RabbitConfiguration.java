@@ -1,7 +1,6 @@
 package app.meetingbridge.meetings.messaging;
 
 import app.meetingbridge.events.Topology;
-import app.meetingbridge.events.WireNames;
 import app.meetingbridge.events.meeting.CommandReply;
 import app.meetingbridge.events.meeting.MeetingCreateReply;
 import java.time.Clock;
@@ -16,15 +15,10 @@ import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.listener.api.RabbitListenerErrorHandler;
-import org.springframework.amqp.support.converter.DefaultJacksonJavaTypeMapper;
-import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
-import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The exchanges and queues this service uses, and JSON messages that name their type by wire name. */
+/** The exchanges and queues this service uses, and the answers of requests that failed unexpectedly. */
 @Configuration(proxyBeanMethods = false)
 class RabbitConfiguration {
 
@@ -43,20 +37,6 @@ class RabbitConfiguration {
         Topology.MEETING_COMMAND_KEYS.forEach(key ->
                 declarables.add(BindingBuilder.bind(commandQueue).to(commands).with(key)));
         return new Declarables(declarables);
-    }
-
-    @Bean
-    JsonMapper messageJson() {
-        return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    }
-
-    @Bean
-    MessageConverter messageConverter(JsonMapper messageJson) {
-        DefaultJacksonJavaTypeMapper typeMapper = new DefaultJacksonJavaTypeMapper();
-        typeMapper.setIdClassMapping(WireNames.all());
-        JacksonJsonMessageConverter converter = new JacksonJsonMessageConverter(messageJson);
-        converter.setJavaTypeMapper(typeMapper);
-        return converter;
     }
 
     /** A request that failed unexpectedly still gets an answer, so its caller does not wait out its timeout. */

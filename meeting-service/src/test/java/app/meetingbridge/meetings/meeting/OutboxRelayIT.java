@@ -1,4 +1,4 @@
-package app.meetingbridge.meetings.outbox;
+package app.meetingbridge.meetings.meeting;
 
 import static app.meetingbridge.db.Tables.OUTBOX;
 import static app.meetingbridge.db.Tables.ROOM;

@@ -1,4 +1,4 @@
-package app.meetingbridge.meetings.outbox;
+package app.meetingbridge.messaging;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +21,6 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,11 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * number of instances relay side by side; a row is marked sent only after the broker confirmed it, and stays
  * unsent (to be tried again with growing pauses) while the broker is away. Delivery is at least once.
  */
-@Component
 class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final String TYPE_ID_HEADER = "__TypeId__";
 
     private final OutboxRepository repository;
     private final RabbitTemplate rabbit;
@@ -159,7 +156,7 @@ class OutboxRelay implements SmartLifecycle {
         properties.setContentEncoding(StandardCharsets.UTF_8.name());
         properties.setMessageId(message.eventId());
         properties.setType(message.messageType());
-        properties.setHeader(TYPE_ID_HEADER, message.messageType());
+        properties.setHeader(WireFormat.TYPE_HEADER, message.messageType());
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         properties.setTimestamp(Date.from(message.createdAt()));
         return new Message(message.payload().getBytes(StandardCharsets.UTF_8), properties);

@@ -1,28 +1,23 @@
-package app.meetingbridge.meetings.outbox;
+package app.meetingbridge.messaging;
 
 import app.meetingbridge.events.WireNames;
 import java.time.Clock;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Adds a message to the outbox inside the caller's transaction; the relay publishes it once that transaction
  * commits, and never if it rolls back.
  */
-@Component
 public class Outbox {
 
     private final OutboxRepository repository;
     private final OutboxRelay relay;
-    private final JsonMapper messageJson;
     private final Clock clock;
 
-    Outbox(OutboxRepository repository, OutboxRelay relay, JsonMapper messageJson, Clock clock) {
+    Outbox(OutboxRepository repository, OutboxRelay relay, Clock clock) {
         this.repository = repository;
         this.relay = relay;
-        this.messageJson = messageJson;
         this.clock = clock;
     }
 
@@ -31,7 +26,7 @@ public class Outbox {
             throw new IllegalStateException("the outbox is written inside the transaction that changes the data");
         }
         repository.insert(eventId, exchange, routingKey, WireNames.of(message.getClass()),
-                messageJson.writeValueAsString(message), clock.instant());
+                WireFormat.json().writeValueAsString(message), clock.instant());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -1,4 +1,4 @@
-package app.meetingbridge.meetings.outbox;
+package app.meetingbridge.messaging;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package app.meetingbridge.meetings.outbox;
+package app.meetingbridge.messaging;
 
 import static app.meetingbridge.db.Tables.OUTBOX;
 
@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.springframework.stereotype.Repository;
 
-@Repository
 class OutboxRepository {
 
     private final DSLContext db;

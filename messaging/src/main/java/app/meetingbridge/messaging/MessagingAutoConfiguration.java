@@ -1,0 +1,46 @@
+package app.meetingbridge.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.jooq.DSLContext;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Gives a service the wire format and the outbox (writer and relay) by depending on this module. */
+@AutoConfiguration
+@EnableConfigurationProperties(OutboxProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(MessageConverter.class)
+    MessageConverter messageConverter() {
+        return WireFormat.messageConverter();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(Clock.class)
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    OutboxRepository outboxRepository(DSLContext db) {
+        return new OutboxRepository(db);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(OutboxRepository repository, RabbitTemplate rabbit, TransactionTemplate transactions,
+                            OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        return new OutboxRelay(repository, rabbit, transactions, properties, clock, meters);
+    }
+
+    @Bean
+    Outbox outbox(OutboxRepository repository, OutboxRelay relay, Clock clock) {
+        return new Outbox(repository, relay, clock);
+    }
+}
