@@ -230,7 +230,7 @@ create index idx_webhook_inbox_received on webhook_inbox (received_at);
 -- broker confirmed the message.
 create table outbox (
     id           bigint generated always as identity primary key,
-    event_id     varchar(36)  not null,
+    event_id     varchar(300) not null,
     exchange     varchar(255) not null,
     routing_key  varchar(255) not null,
     message_type varchar(128) not null,

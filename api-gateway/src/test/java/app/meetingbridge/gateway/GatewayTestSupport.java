@@ -9,8 +9,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "app.meetings.create-timeout=1500ms",
         "app.http.max-body-size=64KB",
-        "app.providers.daily-api-key=set-in-tests"})
+        "app.providers.daily-api-key=set-in-tests",
+        "app.webhooks.daily-secret=" + GatewayTestSupport.DAILY_SECRET,
+        "app.webhooks.whereby-secret=" + GatewayTestSupport.WHEREBY_SECRET})
 public abstract class GatewayTestSupport {
+
+    /** base64 of "daily-webhook-test-secret", as Daily's hmac is registered. */
+    public static final String DAILY_SECRET = "ZGFpbHktd2ViaG9vay10ZXN0LXNlY3JldA==";
+    public static final String WHEREBY_SECRET = "whereby-test-secret-ünïcode";
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {

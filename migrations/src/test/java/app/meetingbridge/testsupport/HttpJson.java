@@ -50,12 +50,23 @@ public final class HttpJson {
     }
 
     public Response send(String method, String path, String body) {
+        return send(method, path, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Map.of());
+    }
+
+    /** POSTs these exact bytes with these headers (for signed webhooks). */
+    public Response post(String path, byte[] body, java.util.Map<String, String> headers) {
+        return send("POST", path, body, headers);
+    }
+
+    public Response send(String method, String path, byte[] body, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }

@@ -10,6 +10,8 @@ public final class Topology {
     public static final String MEETINGS_EXCHANGE = "meetings";
     /** Direct exchange for the requests meeting-service answers. */
     public static final String MEETING_COMMANDS_EXCHANGE = "meetings.commands";
+    /** Topic exchange for what the providers' webhooks reported (participant.*, room.*, recording.* facts). */
+    public static final String PROVIDER_EVENTS_EXCHANGE = "provider-events";
     /** Topic exchange for facts about recordings ({@code recording.*}). */
     public static final String RECORDINGS_EXCHANGE = "recordings";
 
@@ -21,6 +23,12 @@ public final class Topology {
     public static final String MEETING_DEACTIVATE = "meeting.deactivate";
     public static final String MEETING_COMMAND_REPLY = "meeting.command.reply";
     public static final String RECORDING_READY = "recording.ready";
+    public static final String PARTICIPANT_JOINED = "participant.joined";
+    public static final String PARTICIPANT_LEFT = "participant.left";
+    public static final String ROOM_SESSION_CHANGED = "room.session-changed";
+    public static final String RECORDING_STARTED = "recording.started";
+    public static final String RECORDING_FAILED = "recording.failed";
+    public static final String RECORDING_FINISHED = "recording.finished";
 
     /**
      * The request queue of {@code meeting.create}. A classic queue: a request is worth nothing once its caller

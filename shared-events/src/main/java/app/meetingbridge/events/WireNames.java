@@ -7,6 +7,12 @@ import app.meetingbridge.events.meeting.IssueJoinToken;
 import app.meetingbridge.events.meeting.MeetingCreateReply;
 import app.meetingbridge.events.meeting.MeetingCreated;
 import app.meetingbridge.events.meeting.StartRecording;
+import app.meetingbridge.events.provider.ParticipantJoined;
+import app.meetingbridge.events.provider.ParticipantLeft;
+import app.meetingbridge.events.provider.RecordingFailed;
+import app.meetingbridge.events.provider.RecordingFinished;
+import app.meetingbridge.events.provider.RecordingStarted;
+import app.meetingbridge.events.provider.RoomSessionChanged;
 import app.meetingbridge.events.recording.RecordingReady;
 import java.util.Map;
 
@@ -16,15 +22,21 @@ import java.util.Map;
  */
 public final class WireNames {
 
-    private static final Map<String, Class<?>> BY_NAME = Map.of(
-            Topology.MEETING_CREATE, CreateMeeting.class,
-            Topology.MEETING_CREATE_REPLY, MeetingCreateReply.class,
-            Topology.MEETING_CREATED, MeetingCreated.class,
-            Topology.MEETING_JOIN_TOKEN, IssueJoinToken.class,
-            Topology.MEETING_START_RECORDING, StartRecording.class,
-            Topology.MEETING_DEACTIVATE, DeactivateMeeting.class,
-            Topology.MEETING_COMMAND_REPLY, CommandReply.class,
-            Topology.RECORDING_READY, RecordingReady.class);
+    private static final Map<String, Class<?>> BY_NAME = Map.ofEntries(
+            Map.entry(Topology.MEETING_CREATE, CreateMeeting.class),
+            Map.entry(Topology.MEETING_CREATE_REPLY, MeetingCreateReply.class),
+            Map.entry(Topology.MEETING_CREATED, MeetingCreated.class),
+            Map.entry(Topology.MEETING_JOIN_TOKEN, IssueJoinToken.class),
+            Map.entry(Topology.MEETING_START_RECORDING, StartRecording.class),
+            Map.entry(Topology.MEETING_DEACTIVATE, DeactivateMeeting.class),
+            Map.entry(Topology.MEETING_COMMAND_REPLY, CommandReply.class),
+            Map.entry(Topology.RECORDING_READY, RecordingReady.class),
+            Map.entry(Topology.PARTICIPANT_JOINED, ParticipantJoined.class),
+            Map.entry(Topology.PARTICIPANT_LEFT, ParticipantLeft.class),
+            Map.entry(Topology.ROOM_SESSION_CHANGED, RoomSessionChanged.class),
+            Map.entry(Topology.RECORDING_STARTED, RecordingStarted.class),
+            Map.entry(Topology.RECORDING_FAILED, RecordingFailed.class),
+            Map.entry(Topology.RECORDING_FINISHED, RecordingFinished.class));
 
     private WireNames() {
     }

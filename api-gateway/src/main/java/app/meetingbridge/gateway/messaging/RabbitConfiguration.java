@@ -9,6 +9,7 @@ import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,6 +31,7 @@ class RabbitConfiguration {
                 BindingBuilder.bind(createQueue).to(commands).with(Topology.MEETING_CREATE)));
         Topology.MEETING_COMMAND_KEYS.forEach(key ->
                 declarables.add(BindingBuilder.bind(commandQueue).to(commands).with(key)));
+        declarables.add(new TopicExchange(Topology.PROVIDER_EVENTS_EXCHANGE, true, false));
         return new Declarables(declarables);
     }
 

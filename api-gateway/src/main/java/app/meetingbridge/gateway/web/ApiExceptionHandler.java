@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -55,7 +56,8 @@ class ApiExceptionHandler {
                 "type_error"));
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            TransactionException.class})
     ResponseEntity<Map<String, Object>> databaseUnavailable(RuntimeException e) {
         log.warn("database unavailable: {}", e.getMessage());
         return refused(ApiException.unavailable("Database unavailable, please try again",
