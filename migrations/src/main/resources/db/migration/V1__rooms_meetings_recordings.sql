@@ -92,6 +92,15 @@ create table meeting (
     num_clients                   integer      not null default 0,
     is_active                     boolean      not null default true,
     provider_room_deleted_at      timestamptz,
+    -- last time someone was given, joined or left the meeting: an empty meeting is deactivated only once this
+    -- is older than the grace period, so nobody still connecting lands in a meeting being closed
+    last_activity_at              timestamptz  not null default now(),
+    num_clients_at                timestamptz,
+    presence_dirty_at             timestamptz,
+    session_started_at            timestamptz,
+    session_ended_at              timestamptz,
+    last_recording_error          text,
+    last_recording_error_at       timestamptz,
     calendar_event_id             varchar(36)  references calendar_event (id) on delete set null,
     calendar_metadata             jsonb,
     daily_composed_video_s3_key   text,
@@ -108,6 +117,7 @@ create table meeting (
 create index idx_meeting_room_active on meeting (room_id, end_date desc) where is_active;
 create index idx_meeting_room on meeting (room_id);
 create index idx_meeting_calendar_event on meeting (calendar_event_id);
+create index idx_meeting_active_platform on meeting (platform) where is_active;
 
 -- At most one meeting creation in flight per room (for requests that reuse): the provider is called outside
 -- any transaction, and concurrent requests for the room wait for the claimant's meeting instead of making
@@ -117,6 +127,18 @@ create table meeting_creation_claim (
     claim_id   varchar(36) not null,
     claimed_at timestamptz not null
 );
+
+-- Recordings the provider reported as started, with our instance id: links recordings to meetings explicitly.
+create table recording_start (
+    id                    bigint generated always as identity primary key,
+    platform              varchar(16)  not null,
+    provider_recording_id varchar(255) not null,
+    meeting_id            varchar(36)  references meeting (id) on delete cascade,
+    instance_id           varchar(64),
+    started_at            timestamptz  not null,
+    constraint uq_recording_start unique (provider_recording_id, platform)
+);
+create index idx_recording_start_meeting on recording_start (meeting_id);
 
 create table meeting_consent (
     id                varchar(36) primary key,

@@ -15,6 +15,7 @@ class OutboxRepository {
         this.db = db;
     }
 
+    /** Adds the message; one with the same event id already there makes this a no-op (idempotent producers). */
     void insert(String eventId, String exchange, String routingKey, String messageType, String payload, Instant createdAt) {
         db.insertInto(OUTBOX)
                 .set(OUTBOX.EVENT_ID, eventId)
@@ -23,6 +24,8 @@ class OutboxRepository {
                 .set(OUTBOX.MESSAGE_TYPE, messageType)
                 .set(OUTBOX.PAYLOAD, JSONB.valueOf(payload))
                 .set(OUTBOX.CREATED_AT, createdAt)
+                .onConflict(OUTBOX.EVENT_ID)
+                .doNothing()
                 .execute();
     }
 

@@ -46,6 +46,17 @@ class MeetingRepository {
                 .fetch(MeetingRepository::toMeeting);
     }
 
+    /**
+     * Records that the meeting was just handed to someone, so it is not closed under a participant who is still
+     * connecting. Written at most every 15 s per meeting: a no-op update otherwise.
+     */
+    void touch(String meetingId, Instant now) {
+        db.update(MEETING).set(MEETING.LAST_ACTIVITY_AT, now)
+                .where(MEETING.ID.eq(meetingId))
+                .and(MEETING.LAST_ACTIVITY_AT.lt(now.minusSeconds(15)))
+                .execute();
+    }
+
     Optional<Meeting> findById(String meetingId) {
         return db.selectFrom(MEETING).where(MEETING.ID.eq(meetingId)).fetchOptional(MeetingRepository::toMeeting);
     }

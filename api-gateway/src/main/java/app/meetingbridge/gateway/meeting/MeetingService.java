@@ -55,6 +55,7 @@ class MeetingService {
             MeetingSettings wanted = room.settings().forNewMeeting(room.id(), platformChoice);
             Optional<Meeting> reusable = meetings.findReusable(room.id(), wanted, clock.instant());
             if (reusable.isPresent()) {
+                meetings.touch(reusable.get().id(), clock.instant());
                 return MeetingResponse.of(reusable.get(), room.ownedBy(caller));
             }
         }
@@ -96,6 +97,7 @@ class MeetingService {
         Room room = roomNamed(roomName);
         Meeting meeting = meetings.findInRoom(room.id(), meetingId).orElseThrow(MeetingService::meetingNotFound);
         requireJoinable(meeting);
+        meetings.touch(meeting.id(), clock.instant());
         if (meeting.settings().platform() == Platform.DAILY && !caller.isAnonymous()) {
             String recordingType = meeting.settings().recordingType();
             boolean recordingUi = "local".equals(recordingType)

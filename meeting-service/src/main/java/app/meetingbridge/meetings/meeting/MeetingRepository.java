@@ -6,8 +6,10 @@ import app.meetingbridge.db.tables.records.MeetingRecord;
 import app.meetingbridge.events.meeting.MeetingSettings;
 import app.meetingbridge.events.meeting.Platform;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -48,6 +50,70 @@ class MeetingRepository {
     void markProviderRoomDeleted(String id, Instant at) {
         db.update(MEETING).set(MEETING.PROVIDER_ROOM_DELETED_AT, at)
                 .where(MEETING.ID.eq(id)).and(MEETING.PROVIDER_ROOM_DELETED_AT.isNull()).execute();
+    }
+
+    Optional<Meeting> findByProviderRoom(Platform platform, String providerRoomName) {
+        return db.selectFrom(MEETING)
+                .where(MEETING.PROVIDER_ROOM_NAME.eq(providerRoomName)).and(MEETING.PLATFORM.eq(platform.wireName()))
+                .fetchOptional(MeetingRepository::toMeeting);
+    }
+
+    /** Someone was given, joined or left the meeting at {@code at}. */
+    void touch(String id, Instant at) {
+        db.update(MEETING).set(MEETING.LAST_ACTIVITY_AT, DSL.greatest(MEETING.LAST_ACTIVITY_AT, DSL.val(at)))
+                .where(MEETING.ID.eq(id)).execute();
+    }
+
+    /** The provider's absolute participant count as of {@code at}; an older report than the last one is ignored. */
+    void countParticipants(String id, int numClients, Instant at) {
+        db.update(MEETING).set(MEETING.NUM_CLIENTS, Math.max(0, numClients)).set(MEETING.NUM_CLIENTS_AT, at)
+                .where(MEETING.ID.eq(id))
+                .and(MEETING.NUM_CLIENTS_AT.isNull().or(MEETING.NUM_CLIENTS_AT.le(at)))
+                .execute();
+    }
+
+    void markPresenceDirty(String id, Instant at) {
+        db.update(MEETING).set(MEETING.PRESENCE_DIRTY_AT, at).where(MEETING.ID.eq(id)).execute();
+    }
+
+    void presenceReconciled(String id, int numClients, Instant at) {
+        db.update(MEETING).set(MEETING.NUM_CLIENTS, numClients).set(MEETING.NUM_CLIENTS_AT, at)
+                .set(MEETING.PRESENCE_DIRTY_AT, (Instant) null)
+                .where(MEETING.ID.eq(id)).execute();
+    }
+
+    void sessionChanged(String id, boolean started, Instant at) {
+        db.update(MEETING).set(started ? MEETING.SESSION_STARTED_AT : MEETING.SESSION_ENDED_AT, at)
+                .where(MEETING.ID.eq(id)).execute();
+    }
+
+    void recordingFailed(String id, String error, Instant at) {
+        db.update(MEETING).set(MEETING.LAST_RECORDING_ERROR, error).set(MEETING.LAST_RECORDING_ERROR_AT, at)
+                .where(MEETING.ID.eq(id)).execute();
+    }
+
+    /** Active meetings on a platform whose presence should be read: all, or only those a webhook marked. */
+    List<Meeting> activeOn(Platform platform, boolean onlyDirty) {
+        return db.selectFrom(MEETING)
+                .where(MEETING.IS_ACTIVE.isTrue()).and(MEETING.PLATFORM.eq(platform.wireName()))
+                .and(onlyDirty ? MEETING.PRESENCE_DIRTY_AT.isNotNull() : DSL.trueCondition())
+                .fetch(MeetingRepository::toMeeting);
+    }
+
+    /** Active meetings past their end, or untouched for longer than the grace period: candidates to close. */
+    List<Meeting> idleOrEnded(Instant now, Instant idleSince) {
+        return db.selectFrom(MEETING)
+                .where(MEETING.IS_ACTIVE.isTrue())
+                .and(MEETING.END_DATE.le(now).or(MEETING.LAST_ACTIVITY_AT.lt(idleSince)))
+                .fetch(MeetingRepository::toMeeting);
+    }
+
+    /** Deactivates the meeting unless it became active again after {@code idleSince} (checked atomically). */
+    boolean deactivateIfIdle(String id, Instant now, Instant idleSince) {
+        return db.update(MEETING).set(MEETING.IS_ACTIVE, false)
+                .where(MEETING.ID.eq(id)).and(MEETING.IS_ACTIVE.isTrue())
+                .and(MEETING.END_DATE.le(now).or(MEETING.LAST_ACTIVITY_AT.lt(idleSince)))
+                .execute() > 0;
     }
 
     void insert(Meeting meeting) {

@@ -32,7 +32,8 @@ class RabbitConfiguration {
                 Topology.REQUEST_QUEUE_ARGUMENTS);
         Queue commandQueue = new Queue(Topology.MEETING_COMMANDS_QUEUE, true, false, false,
                 Topology.REQUEST_QUEUE_ARGUMENTS);
-        List<Declarable> declarables = new ArrayList<>(List.of(meetings, commands, createQueue, commandQueue,
+        TopicExchange recordings = new TopicExchange(Topology.RECORDINGS_EXCHANGE, true, false);
+        List<Declarable> declarables = new ArrayList<>(List.of(meetings, recordings, commands, createQueue, commandQueue,
                 BindingBuilder.bind(createQueue).to(commands).with(Topology.MEETING_CREATE)));
         Topology.MEETING_COMMAND_KEYS.forEach(key ->
                 declarables.add(BindingBuilder.bind(commandQueue).to(commands).with(key)));

@@ -24,6 +24,11 @@ final class MeteredVideoProvider implements VideoProvider {
     }
 
     @Override
+    public String recordingsBucket() {
+        return delegate.recordingsBucket();
+    }
+
+    @Override
     public ProviderRoom createRoom(NewProviderRoom request) {
         return timed("create_room", () -> delegate.createRoom(request));
     }

@@ -12,6 +12,9 @@ public interface VideoProvider {
 
     Platform platform();
 
+    /** The bucket this provider writes our recordings into. */
+    String recordingsBucket();
+
     /** Creates the provider's room (Daily) or meeting (Whereby) for one meeting of ours. */
     ProviderRoom createRoom(NewProviderRoom request);
 

@@ -53,6 +53,11 @@ public class DailyVideoProvider implements VideoProvider {
         return Platform.DAILY;
     }
 
+    @Override
+    public String recordingsBucket() {
+        return properties.recordingsBucket();
+    }
+
     /**
      * Creates the room. A retry after a timeout or 5xx first looks the room up by its (unique) name, so a create
      * the provider did carry out is found rather than made twice.

@@ -32,6 +32,11 @@ public class MockVideoProvider implements VideoProvider {
     }
 
     @Override
+    public String recordingsBucket() {
+        return "mock-recordings";
+    }
+
+    @Override
     public ProviderRoom createRoom(NewProviderRoom request) {
         String url = properties.roomBaseUrl().resolve(request.roomName()).toString();
         return new ProviderRoom(UUID.nameUUIDFromBytes(request.roomName().getBytes()).toString(),

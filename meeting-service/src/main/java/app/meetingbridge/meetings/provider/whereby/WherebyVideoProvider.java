@@ -58,6 +58,11 @@ public class WherebyVideoProvider implements VideoProvider {
         return Platform.WHEREBY;
     }
 
+    @Override
+    public String recordingsBucket() {
+        return properties.storageBucket();
+    }
+
     /**
      * Creates the Whereby meeting. Whereby cannot look a meeting up by name, so only a failure that proves
      * nothing was created (refused connection, or an error status) is retried; a timeout after the request

@@ -1,0 +1,32 @@
+package app.meetingbridge.meetings.meeting;
+
+import static app.meetingbridge.db.Tables.RECORDING_START;
+
+import java.time.Instant;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/** Recordings the provider reported as started, with our instance id, so recordings link to meetings explicitly. */
+@Repository
+class RecordingStartRepository {
+
+    private final DSLContext db;
+
+    RecordingStartRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    void record(String platform, String providerRecordingId, @Nullable String meetingId, @Nullable String instanceId,
+                Instant startedAt) {
+        db.insertInto(RECORDING_START)
+                .set(RECORDING_START.PLATFORM, platform)
+                .set(RECORDING_START.PROVIDER_RECORDING_ID, providerRecordingId)
+                .set(RECORDING_START.MEETING_ID, meetingId)
+                .set(RECORDING_START.INSTANCE_ID, instanceId)
+                .set(RECORDING_START.STARTED_AT, startedAt)
+                .onConflict(RECORDING_START.PROVIDER_RECORDING_ID, RECORDING_START.PLATFORM)
+                .doNothing()
+                .execute();
+    }
+}

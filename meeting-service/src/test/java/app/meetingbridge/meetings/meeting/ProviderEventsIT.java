@@ -1,0 +1,180 @@
+package app.meetingbridge.meetings.meeting;
+
+import static app.meetingbridge.db.Tables.MEETING;
+import static app.meetingbridge.db.Tables.PARTICIPANT_SESSION;
+import static app.meetingbridge.db.Tables.RECORDING_START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.meeting.CreateMeeting;
+import app.meetingbridge.events.meeting.MeetingCreateReply;
+import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.events.provider.ParticipantJoined;
+import app.meetingbridge.events.provider.ParticipantLeft;
+import app.meetingbridge.events.provider.RecordingFinished;
+import app.meetingbridge.events.provider.RecordingStarted;
+import app.meetingbridge.events.recording.RecordingReady;
+import app.meetingbridge.meetings.MeetingServiceTestSupport;
+import app.meetingbridge.messaging.WireFormat;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Provider events as the gateway publishes them, consumed by meeting-service from its quorum queue: applied
+ * idempotently and in any order; a message that is not ours ends in the dead-letter queue.
+ */
+@TestPropertySource(properties = "app.lifecycle.deactivation-interval=1h")
+class ProviderEventsIT extends MeetingServiceTestSupport {
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    RabbitAdmin admin;
+
+    String meetingOf(String room) {
+        MeetingCreateReply reply = rabbit.convertSendAndReceiveAsType(Topology.MEETING_COMMANDS_EXCHANGE,
+                Topology.MEETING_CREATE, new CreateMeeting(UUID.randomUUID().toString(), room, false, null, Instant.now()),
+                new ParameterizedTypeReference<MeetingCreateReply>() {
+                });
+        return reply.meetingId();
+    }
+
+    String providerRoom(String meetingId) {
+        return db.fetchSingle(MEETING, MEETING.ID.eq(meetingId)).getProviderRoomName();
+    }
+
+    void publish(String routingKey, Object event) {
+        rabbit.convertAndSend(Topology.PROVIDER_EVENTS_EXCHANGE, routingKey, event);
+    }
+
+    static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not applied within 15 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    static Instant at(int secondsAgo) {
+        return Instant.now().minusSeconds(secondsAgo).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Test
+    void recordsSessionsWhateverTheOrderAndHoweverOftenTheyArrive() throws Exception {
+        String meeting = meetingOf(aRoom("mock"));
+        String room = providerRoom(meeting);
+        Instant joinedAt = at(60);
+        Instant leftAt = at(10);
+        ParticipantLeft left = new ParticipantLeft("e-left", Instant.now(), Platform.MOCK, room, null, "s-1", "u-1",
+                null, leftAt, null);
+        ParticipantJoined joined = new ParticipantJoined("e-joined", Instant.now(), Platform.MOCK, room, null, "s-1",
+                "u-1", "Ada", joinedAt, null);
+
+        publish(Topology.PARTICIPANT_LEFT, left);
+        publish(Topology.PARTICIPANT_JOINED, joined);
+        publish(Topology.PARTICIPANT_JOINED, joined);
+        publish(Topology.PARTICIPANT_LEFT, left);
+        await(() -> db.fetchExists(PARTICIPANT_SESSION, PARTICIPANT_SESSION.MEETING_ID.eq(meeting)
+                .and(PARTICIPANT_SESSION.USER_NAME.eq("Ada")).and(PARTICIPANT_SESSION.JOINED_AT.eq(joinedAt))));
+
+        var rows = db.selectFrom(PARTICIPANT_SESSION).where(PARTICIPANT_SESSION.MEETING_ID.eq(meeting)).fetch();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getJoinedAt()).isEqualTo(joinedAt);
+        assertThat(rows.get(0).getLeftAt()).isEqualTo(leftAt);
+        assertThat(rows.get(0).getUserId()).isEqualTo("u-1");
+    }
+
+    @Test
+    void takesAbsoluteCountsAndIgnoresOneOlderThanTheLast() throws Exception {
+        String meeting = meetingOf(aRoom("mock"));
+        String room = providerRoom(meeting);
+
+        publish(Topology.PARTICIPANT_JOINED, new ParticipantJoined("w1", Instant.now(), Platform.MOCK, room, null, "a",
+                null, null, at(5), 3));
+        await(() -> db.fetchSingle(MEETING, MEETING.ID.eq(meeting)).getNumClients() == 3);
+        publish(Topology.PARTICIPANT_LEFT, new ParticipantLeft("w0", Instant.now(), Platform.MOCK, room, null, "b",
+                null, null, at(30), 1));
+        publish(Topology.PARTICIPANT_LEFT, new ParticipantLeft("w2", Instant.now(), Platform.MOCK, room, null, "c",
+                null, null, at(1), 2));
+        await(() -> db.fetchSingle(MEETING, MEETING.ID.eq(meeting)).getNumClients() == 2);
+
+        Thread.sleep(300);
+        assertThat(db.fetchSingle(MEETING, MEETING.ID.eq(meeting)).getNumClients()).isEqualTo(2);
+    }
+
+    @Test
+    void announcesAFinishedRecordingOnceLinkedToItsMeeting() throws Exception {
+        String meeting = meetingOf(aRoom("mock"));
+        String room = providerRoom(meeting);
+        Queue observer = new Queue("test.ready." + UUID.randomUUID(), false, false, false);
+        admin.declareQueue(observer);
+        admin.declareBinding(BindingBuilder.bind(observer).to(new TopicExchange(Topology.RECORDINGS_EXCHANGE))
+                .with(Topology.RECORDING_READY));
+        RecordingFinished finished = new RecordingFinished("rf-1", Instant.now(), Platform.MOCK, room, "rec-" + meeting,
+                RecordingReady.Kind.RAW_TRACKS, at(100), 90, "acme/" + room + "/1", List.of("t-1.webm", "t-2.webm"));
+
+        publish(Topology.RECORDING_STARTED, new RecordingStarted("rs-1", Instant.now(), Platform.MOCK, room,
+                "rec-" + meeting, "instance-1", at(100)));
+        publish(Topology.RECORDING_FINISHED, finished);
+        publish(Topology.RECORDING_FINISHED, finished);
+        Message ready = rabbit.receive(observer.getName(), 15_000);
+
+        assertThat(ready).isNotNull();
+        RecordingReady announced = (RecordingReady) WireFormat.messageConverter().fromMessage(ready);
+        assertThat(announced.meetingId()).isEqualTo(meeting);
+        assertThat(announced.bucket()).isEqualTo("mock-recordings");
+        assertThat(announced.objectKeys()).containsExactly("t-1.webm", "t-2.webm");
+        assertThat(announced.kind()).isEqualTo(RecordingReady.Kind.RAW_TRACKS);
+        Thread.sleep(1000);
+        assertThat(rabbit.receive(observer.getName())).isNull();
+        assertThat(db.fetchSingle(RECORDING_START, RECORDING_START.PROVIDER_RECORDING_ID.eq("rec-" + meeting))
+                .getInstanceId()).isEqualTo("instance-1");
+        admin.deleteQueue(observer.getName());
+    }
+
+    @Test
+    void parksAMessageThatIsNotOursInTheDeadLetterQueue() throws Exception {
+        String dlq = Topology.PROVIDER_EVENTS_EXCHANGE + ".meeting-service.dlq";
+        MessageProperties properties = new MessageProperties();
+        properties.setHeader(WireFormat.TYPE_HEADER, "something.else");
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        rabbit.send(Topology.PROVIDER_EVENTS_EXCHANGE, Topology.PARTICIPANT_JOINED,
+                new Message("{\"poison\":true}".getBytes(StandardCharsets.UTF_8), properties));
+
+        await(() -> admin.getQueueInfo(dlq) != null && admin.getQueueInfo(dlq).getMessageCount() > 0);
+        Message parked = rabbit.receive(dlq, 5000);
+        assertThat(new String(parked.getBody(), StandardCharsets.UTF_8)).contains("poison");
+    }
+
+    @Test
+    void acknowledgesEventsAboutRoomsItDoesNotKnow() throws Exception {
+        publish(Topology.PARTICIPANT_JOINED, new ParticipantJoined("x", Instant.now(), Platform.MOCK, "no-such-room",
+                null, "s", null, null, Instant.now(), null));
+        String meeting = meetingOf(aRoom("mock"));
+        publish(Topology.PARTICIPANT_JOINED, new ParticipantJoined("y", Instant.now(), Platform.MOCK,
+                providerRoom(meeting), null, "s", null, null, Instant.now(), null));
+
+        await(() -> db.fetchExists(PARTICIPANT_SESSION, PARTICIPANT_SESSION.MEETING_ID.eq(meeting)));
+        String dlq = Topology.PROVIDER_EVENTS_EXCHANGE + ".meeting-service.dlq";
+        assertThat(admin.getQueueInfo(dlq) == null ? 0 : admin.getQueueInfo(dlq).getMessageCount()).isZero();
+    }
+}
