@@ -39,7 +39,7 @@ import org.springframework.test.context.TestPropertySource;
  * Provider events as the gateway publishes them, consumed by meeting-service from its quorum queue: applied
  * idempotently and in any order; a message that is not ours ends in the dead-letter queue.
  */
-@TestPropertySource(properties = "app.lifecycle.deactivation-interval=1h")
+@TestPropertySource(properties = {"app.lifecycle.deactivation-interval=1h", "app.metrics.queue-interval=300ms"})
 class ProviderEventsIT extends MeetingServiceTestSupport {
 
     @Autowired
@@ -47,6 +47,9 @@ class ProviderEventsIT extends MeetingServiceTestSupport {
 
     @Autowired
     RabbitAdmin admin;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     String meetingOf(String room) {
         MeetingCreateReply reply = rabbit.convertSendAndReceiveAsType(Topology.MEETING_COMMANDS_EXCHANGE,
@@ -176,5 +179,38 @@ class ProviderEventsIT extends MeetingServiceTestSupport {
         await(() -> db.fetchExists(PARTICIPANT_SESSION, PARTICIPANT_SESSION.MEETING_ID.eq(meeting)));
         String dlq = Topology.PROVIDER_EVENTS_EXCHANGE + ".meeting-service.dlq";
         assertThat(admin.getQueueInfo(dlq) == null ? 0 : admin.getQueueInfo(dlq).getMessageCount()).isZero();
+    }
+
+    @Test
+    void redrivesDeadLettersBackToTheirQueueWhereTheyAreApplied() throws Exception {
+        String meeting = meetingOf(aRoom("mock"));
+        String queue = Topology.PROVIDER_EVENTS_EXCHANGE + ".meeting-service";
+        ParticipantJoined parked = new ParticipantJoined("parked", Instant.now(), Platform.MOCK, providerRoom(meeting),
+                null, "from-the-dlq", null, "Grace", Instant.now(), null);
+        rabbit.convertAndSend("", queue + ".dlq", parked);
+        await(() -> admin.getQueueInfo(queue + ".dlq").getMessageCount() == 1);
+
+        var printed = new java.io.ByteArrayOutputStream();
+        var mq = app.meetingbridge.testsupport.TestServices.broker();
+        int exit = app.meetingbridge.meetings.messaging.DeadLetterCommand.run(List.of("redrive", queue), java.util.Map.of(
+                "SPRING_RABBITMQ_HOST", mq.host(), "SPRING_RABBITMQ_PORT", String.valueOf(mq.port()),
+                "SPRING_RABBITMQ_USERNAME", mq.user(), "SPRING_RABBITMQ_PASSWORD", mq.password(),
+                "SPRING_RABBITMQ_VIRTUAL_HOST", mq.virtualHost()), new java.io.PrintStream(printed, true));
+
+        assertThat(exit).isZero();
+        assertThat(printed.toString()).contains("moved 1 message(s)");
+        await(() -> db.fetchExists(PARTICIPANT_SESSION, PARTICIPANT_SESSION.SESSION_ID.eq("from-the-dlq")));
+        assertThat(admin.getQueueInfo(queue + ".dlq").getMessageCount()).isZero();
+    }
+
+    @Test
+    void reportsQueueDepthsAndConsumersAsMetrics() throws Exception {
+        var gauge = (java.util.function.Supplier<io.micrometer.core.instrument.Gauge>) () -> meters
+                .find("rabbitmq.queue.consumers").tag("queue", "provider-events.meeting-service").gauge();
+
+        await(() -> gauge.get() != null && gauge.get().value() >= 1);
+
+        assertThat(meters.find("rabbitmq.queue.messages").tag("queue", "provider-events.meeting-service.dlq").gauge()
+                .value()).isGreaterThanOrEqualTo(0);
     }
 }
