@@ -43,6 +43,10 @@ class OutboxRelay implements SmartLifecycle {
 
     OutboxRelay(OutboxRepository repository, RabbitTemplate rabbit, TransactionTemplate transactions,
                 OutboxProperties properties, Clock clock, MeterRegistry registry) {
+        if (!rabbit.getConnectionFactory().isPublisherConfirms()) {
+            throw new IllegalStateException("the outbox marks a message sent only after the broker confirms it: "
+                    + "set spring.rabbitmq.publisher-confirm-type=correlated");
+        }
         this.repository = repository;
         this.rabbit = rabbit;
         this.transactions = transactions;

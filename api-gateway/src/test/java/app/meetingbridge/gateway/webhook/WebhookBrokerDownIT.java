@@ -1,0 +1,95 @@
+package app.meetingbridge.gateway.webhook;
+
+import static app.meetingbridge.db.Tables.OUTBOX;
+import static app.meetingbridge.db.Tables.WEBHOOK_INBOX;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.meetingbridge.gateway.GatewayTestSupport;
+import app.meetingbridge.testsupport.HttpJson;
+import app.meetingbridge.testsupport.HttpJson.Response;
+import app.meetingbridge.testsupport.TcpProxy;
+import app.meetingbridge.testsupport.TestServices;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The broker away during intake: webhooks are still acknowledged, and their messages go out once it is back. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "app.webhooks.daily-secret=" + GatewayTestSupport.DAILY_SECRET,
+        "app.outbox.poll-interval=100ms",
+        "app.outbox.max-backoff=500ms",
+        "spring.rabbitmq.connection-timeout=1s"})
+class WebhookBrokerDownIT {
+
+    static final TcpProxy broker = proxy();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DSLContext db;
+
+    static TcpProxy proxy() {
+        try {
+            return new TcpProxy(TestServices.broker().host(), TestServices.broker().port());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestServices.register(registry);
+        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
+        registry.add("spring.rabbitmq.port", broker::port);
+    }
+
+    @AfterAll
+    static void closeProxy() throws IOException {
+        broker.close();
+    }
+
+    @Test
+    void acknowledgesWhileTheBrokerIsAwayAndLosesNothing() throws Exception {
+        HttpJson http = new HttpJson("http://127.0.0.1:" + port);
+        broker.cut();
+        String[] ids = new String[5];
+        try {
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = "offline-" + UUID.randomUUID();
+                byte[] body = ("{\"type\":\"participant.joined\",\"id\":\"" + ids[i]
+                        + "\",\"payload\":{\"room\":\"r\",\"session_id\":\"s-" + i + "\"}}").getBytes(StandardCharsets.UTF_8);
+                String timestamp = String.valueOf(Instant.now().getEpochSecond());
+                Response response = http.post("/v1/daily/webhook", body, Map.of("X-Webhook-Timestamp", timestamp,
+                        "X-Webhook-Signature", DailyWebhookIT.sign(GatewayTestSupport.DAILY_SECRET, timestamp, body)));
+                assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            }
+            Thread.sleep(1000);
+            assertThat(db.fetchCount(OUTBOX, OUTBOX.EVENT_ID.like("daily:offline-%").and(OUTBOX.SENT_AT.isNull())))
+                    .isGreaterThanOrEqualTo(ids.length);
+        } finally {
+            broker.restore();
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (db.fetchCount(OUTBOX, OUTBOX.EVENT_ID.like("daily:offline-%").and(OUTBOX.SENT_AT.isNull())) > 0) {
+            assertThat(System.nanoTime()).as("outbox drained within 30 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        for (String id : ids) {
+            assertThat(db.fetchCount(WEBHOOK_INBOX, WEBHOOK_INBOX.EVENT_ID.eq(id))).isEqualTo(1);
+            assertThat(db.fetchSingle(OUTBOX, OUTBOX.EVENT_ID.eq("daily:" + id)).getSentAt()).isNotNull();
+        }
+    }
+}
