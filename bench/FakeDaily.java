@@ -58,6 +58,8 @@ public class FakeDaily {
             roomsCreated.incrementAndGet();
             reply(exchange, 200, "{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"" + room + "\",\"api_created\":true,"
                     + "\"privacy\":\"public\",\"url\":\"https://bench.daily.co/" + room + "\",\"config\":{}}");
+        } else if (method.equals("GET") && path.endsWith("/presence")) {
+            reply(exchange, 200, "{\"total_count\":0,\"data\":[]}");
         } else if (method.equals("GET") && path.startsWith("/rooms/")) {
             reply(exchange, 404, "{\"error\":\"not-found\"}");
         } else {

@@ -84,7 +84,7 @@ interface DailyApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PresenceList(@JsonProperty("total_count") int totalCount, List<PresenceEntry> data) {
+    record PresenceList(@JsonProperty("total_count") int totalCount, @Nullable List<PresenceEntry> data) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -120,7 +120,7 @@ public class DailyVideoProvider implements VideoProvider {
     @Override
     public Optional<Presence> presence(String providerRoomName) {
         DailyApi.PresenceList presence = calls.call(STANDARD, "presence", () -> api.presence(providerRoomName));
-        return Optional.of(new Presence(presence.data().stream()
+        return Optional.of(new Presence(presence.data() == null ? List.of() : presence.data().stream()
                 .map(entry -> new Presence.Participant(entry.id(), entry.userId(), entry.userName()))
                 .toList()));
     }
