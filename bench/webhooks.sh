@@ -48,6 +48,11 @@ PY
 
 psql_count() { psql -h 127.0.0.1 -U postgres -d meetingbridge -tAc "$1"; }
 
+# warm-up (not measured): the JVMs compile the intake path; the first seconds of a cold gateway run at a
+# third of its warm rate
+make_requests "$WORK/warmup.tsv" 100000 "$RUN-warmup"
+FILE="$WORK/warmup.tsv" THREADS=2 wrk -t2 -c16 -d"${WARMUP:-20s}" -s bench/webhooks.lua "$BASE_URL" >/dev/null
+
 echo "| senders | requests/s | accepted/s (inbox) | p50 ms | p99 ms | max ms | non-2xx | accepted | applied once | applied twice |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for clients in 16 64; do

@@ -58,10 +58,14 @@ class MeetingRepository {
                 .fetchOptional(MeetingRepository::toMeeting);
     }
 
-    /** Someone was given, joined or left the meeting at {@code at}. */
+    /**
+     * Someone was given, joined or left the meeting at {@code at}. Kept to the second: a busy meeting's row is
+     * written at most once a second by this, whatever the number of events.
+     */
     void touch(String id, Instant at) {
-        db.update(MEETING).set(MEETING.LAST_ACTIVITY_AT, DSL.greatest(MEETING.LAST_ACTIVITY_AT, DSL.val(at)))
-                .where(MEETING.ID.eq(id)).execute();
+        db.update(MEETING).set(MEETING.LAST_ACTIVITY_AT, at)
+                .where(MEETING.ID.eq(id)).and(MEETING.LAST_ACTIVITY_AT.lt(at.minusSeconds(1)))
+                .execute();
     }
 
     /** The provider's absolute participant count as of {@code at}; an older report than the last one is ignored. */
@@ -72,8 +76,10 @@ class MeetingRepository {
                 .execute();
     }
 
+    /** Asks the presence reconciler to read this meeting soon; a meeting already asked for is left as it is. */
     void markPresenceDirty(String id, Instant at) {
-        db.update(MEETING).set(MEETING.PRESENCE_DIRTY_AT, at).where(MEETING.ID.eq(id)).execute();
+        db.update(MEETING).set(MEETING.PRESENCE_DIRTY_AT, at)
+                .where(MEETING.ID.eq(id)).and(MEETING.PRESENCE_DIRTY_AT.isNull()).execute();
     }
 
     void presenceReconciled(String id, int numClients, Instant at) {
