@@ -2,6 +2,7 @@ package app.meetingbridge.meetings;
 
 import static app.meetingbridge.db.Tables.ROOM;
 
+import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.TestServices;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -46,6 +47,14 @@ public abstract class MeetingServiceTestSupport {
     @AfterEach
     void removeRoomsOnOtherPlatforms() {
         db.deleteFrom(ROOM).where(ROOM.PLATFORM.ne("mock")).execute();
+    }
+
+    /** Enables Daily against {@code fake}, with the bucket and role a Daily deployment needs. */
+    protected static void dailyAt(FakeHttpServer fake, DynamicPropertyRegistry registry) {
+        registry.add("app.providers.daily.api-key", () -> "test-daily-key");
+        registry.add("app.providers.daily.api-url", () -> fake.baseUri().toString());
+        registry.add("app.providers.daily.recordings-bucket", () -> "daily-recordings");
+        registry.add("app.providers.daily.recordings-role-arn", () -> "arn:aws:iam::123456789012:role/daily");
     }
 
     protected String roomId(String roomName) {

@@ -77,6 +77,22 @@ public final class TestServices {
         springProperties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
+    /** A proxy in front of this run's broker, for tests that take the broker away. */
+    public static TcpProxy brokerProxy() {
+        try {
+            return new TcpProxy(broker().host(), broker().port());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This run's services, with the application reaching the broker through {@code proxy}. */
+    public static void registerThroughBrokerProxy(DynamicPropertyRegistry registry, TcpProxy proxy) {
+        register(registry);
+        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
+        registry.add("spring.rabbitmq.port", proxy::port);
+    }
+
     private static boolean useLocal(int port) {
         String mode = System.getenv().getOrDefault("TEST_SERVICES", System.getProperty("test.services", "auto"));
         return switch (mode) {

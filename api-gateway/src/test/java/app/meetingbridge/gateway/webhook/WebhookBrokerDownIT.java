@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.rabbitmq.connection-timeout=1s"})
 class WebhookBrokerDownIT {
 
-    static final TcpProxy broker = proxy();
+    static final TcpProxy broker = TestServices.brokerProxy();
 
     @LocalServerPort
     int port;
@@ -40,19 +40,9 @@ class WebhookBrokerDownIT {
     @Autowired
     DSLContext db;
 
-    static TcpProxy proxy() {
-        try {
-            return new TcpProxy(TestServices.broker().host(), TestServices.broker().port());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
-        registry.add("spring.rabbitmq.port", broker::port);
+        TestServices.registerThroughBrokerProxy(registry, broker);
     }
 
     @AfterAll

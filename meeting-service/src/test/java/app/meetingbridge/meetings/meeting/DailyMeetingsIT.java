@@ -41,10 +41,7 @@ class DailyMeetingsIT extends MeetingServiceTestSupport {
 
     @DynamicPropertySource
     static void dailySettings(DynamicPropertyRegistry registry) {
-        registry.add("app.providers.daily.api-key", () -> "test-daily-key");
-        registry.add("app.providers.daily.api-url", () -> daily.baseUri().toString());
-        registry.add("app.providers.daily.recordings-bucket", () -> "daily-recordings");
-        registry.add("app.providers.daily.recordings-role-arn", () -> "arn:aws:iam::123456789012:role/daily");
+        dailyAt(daily, registry);
         registry.add("app.providers.daily-migration-enabled", () -> "true");
         registry.add("app.providers.daily-migration-room-ids", () -> MIGRATED_ROOM_ID);
         registry.add("app.meetings.claim-wait", () -> "1500ms");

@@ -38,10 +38,7 @@ class MeetingLifecycleIT extends MeetingServiceTestSupport {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("app.providers.daily.api-key", () -> "test-daily-key");
-        registry.add("app.providers.daily.api-url", () -> daily.baseUri().toString());
-        registry.add("app.providers.daily.recordings-bucket", () -> "daily-recordings");
-        registry.add("app.providers.daily.recordings-role-arn", () -> "arn:aws:iam::123456789012:role/daily");
+        dailyAt(daily, registry);
         registry.add("app.lifecycle.dirty-presence-interval", () -> "200ms");
         registry.add("app.lifecycle.presence-interval", () -> "1h");
         registry.add("app.lifecycle.deactivation-interval", () -> "300ms");

@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.rabbitmq.connection-timeout=1s"})
 class OutboxRelayIT {
 
-    static final TcpProxy broker = proxy();
+    static final TcpProxy broker = TestServices.brokerProxy();
 
     @Autowired
     MeetingService meetings;
@@ -53,19 +53,9 @@ class OutboxRelayIT {
     @Autowired
     MessageConverter converter;
 
-    static TcpProxy proxy() {
-        try {
-            return new TcpProxy(TestServices.broker().host(), TestServices.broker().port());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        TestServices.springProperties().forEach((key, value) ->
-                registry.add(key, () -> key.equals("spring.rabbitmq.port") ? String.valueOf(broker.port()) : value));
-        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
+        TestServices.registerThroughBrokerProxy(registry, broker);
     }
 
     @AfterAll
