@@ -57,6 +57,16 @@ public abstract class MeetingServiceTestSupport {
         registry.add("app.providers.daily.recordings-role-arn", () -> "arn:aws:iam::123456789012:role/daily");
     }
 
+    /** Makes the fake answer {@code POST /rooms} with the room Daily would create under the name asked for. */
+    protected static void dailyCreatesRooms(FakeHttpServer fake) {
+        fake.on("POST", "/rooms", request -> {
+            String name = request.json().get("name").stringValue();
+            return FakeHttpServer.Reply.json(200, "{\"id\":\"" + UUID.nameUUIDFromBytes(name.getBytes()) + "\",\"name\":\""
+                    + name + "\",\"api_created\":true,\"privacy\":\"public\",\"url\":\"https://acme.daily.co/" + name
+                    + "\",\"config\":{}}");
+        });
+    }
+
     protected String roomId(String roomName) {
         return db.select(ROOM.ID).from(ROOM).where(ROOM.NAME.eq(roomName)).fetchSingle(ROOM.ID);
     }

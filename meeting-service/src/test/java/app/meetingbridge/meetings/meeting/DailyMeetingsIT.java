@@ -55,12 +55,7 @@ class DailyMeetingsIT extends MeetingServiceTestSupport {
     @BeforeEach
     void dailyAnswers() {
         daily.reset();
-        daily.on("POST", "/rooms", request -> {
-            String name = request.json().get("name").stringValue();
-            return Reply.json(200, "{\"id\":\"" + UUID.nameUUIDFromBytes(name.getBytes()) + "\",\"name\":\"" + name
-                    + "\",\"api_created\":true,\"privacy\":\"public\",\"url\":\"https://acme.daily.co/" + name
-                    + "\",\"created_at\":\"2026-11-26T03:00:00.000Z\",\"config\":{}}");
-        });
+        dailyCreatesRooms(daily);
         daily.on("DELETE", "/rooms/.*", request -> Reply.json(200, "{\"deleted\":true,\"name\":\""
                 + request.path().substring("/rooms/".length()) + "\"}"));
         daily.on("POST", "/meeting-tokens", Reply.json(200, "{\"token\":\"daily-token-1\"}"));

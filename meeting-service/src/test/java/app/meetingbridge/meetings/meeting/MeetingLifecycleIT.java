@@ -53,11 +53,7 @@ class MeetingLifecycleIT extends MeetingServiceTestSupport {
     @BeforeEach
     void dailyAnswers() {
         daily.reset();
-        daily.on("POST", "/rooms", request -> {
-            String name = request.json().get("name").stringValue();
-            return Reply.json(200, "{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"" + name
-                    + "\",\"url\":\"https://acme.daily.co/" + name + "\"}");
-        });
+        dailyCreatesRooms(daily);
         daily.on("GET", "/rooms/.*/presence", request -> Reply.json(200, presence.get()));
         daily.on("DELETE", "/rooms/.*", Reply.json(200, "{\"deleted\":true}"));
         presence.set("{\"total_count\":0,\"data\":[]}");
