@@ -1,5 +1,7 @@
 package app.meetingbridge.gateway.webhook.daily;
 
+import static app.meetingbridge.gateway.webhook.WebhookFields.text;
+
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.provider.ParticipantJoined;
@@ -9,8 +11,8 @@ import app.meetingbridge.events.provider.RecordingFinished;
 import app.meetingbridge.events.provider.RecordingStarted;
 import app.meetingbridge.events.provider.RoomSessionChanged;
 import app.meetingbridge.events.recording.RecordingReady;
-import app.meetingbridge.gateway.webhook.Hmac;
 import app.meetingbridge.gateway.webhook.ProviderEvent;
+import app.meetingbridge.gateway.webhook.WebhookFields;
 import app.meetingbridge.gateway.webhook.WebhookTimes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,9 +31,8 @@ final class DailyEvents {
     }
 
     static ProviderEvent read(JsonNode root, byte[] body, Instant receivedAt) {
-        String eventId = text(root, "id");
-        String id = eventId != null ? eventId : Hmac.bodyId(body);
-        String type = text(root, "type") == null ? "unknown" : text(root, "type");
+        String id = WebhookFields.eventId(root, body);
+        String type = WebhookFields.type(root);
         String raw = new String(body, java.nio.charset.StandardCharsets.UTF_8);
         JsonNode payload = root.get("payload") != null && root.get("payload").isObject() ? root.get("payload") : root;
         String room = text(payload, "room") != null ? text(payload, "room") : text(payload, "room_name");
@@ -100,13 +101,6 @@ final class DailyEvents {
                 text(payload, "s3_key"), tracks), Topology.RECORDING_FINISHED);
     }
 
-    private static @Nullable String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        return value.isString() ? value.stringValue() : value.toString();
-    }
 
     private static Instant orElse(@Nullable Instant value, Instant fallback) {
         return value != null ? value : fallback;

@@ -1,5 +1,7 @@
 package app.meetingbridge.gateway.webhook.whereby;
 
+import static app.meetingbridge.gateway.webhook.WebhookFields.text;
+
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.provider.ParticipantJoined;
@@ -7,8 +9,8 @@ import app.meetingbridge.events.provider.ParticipantLeft;
 import app.meetingbridge.events.provider.RecordingFinished;
 import app.meetingbridge.events.provider.RoomSessionChanged;
 import app.meetingbridge.events.recording.RecordingReady;
-import app.meetingbridge.gateway.webhook.Hmac;
 import app.meetingbridge.gateway.webhook.ProviderEvent;
+import app.meetingbridge.gateway.webhook.WebhookFields;
 import app.meetingbridge.gateway.webhook.WebhookTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,9 +29,8 @@ final class WherebyEvents {
     }
 
     static ProviderEvent read(JsonNode root, byte[] body, Instant receivedAt) {
-        String eventId = text(root, "id");
-        String id = eventId != null ? eventId : Hmac.bodyId(body);
-        String type = text(root, "type") == null ? "unknown" : text(root, "type");
+        String id = WebhookFields.eventId(root, body);
+        String type = WebhookFields.type(root);
         String raw = new String(body, StandardCharsets.UTF_8);
         JsonNode data = root.get("data") != null && root.get("data").isObject() ? root.get("data") : root;
         String roomName = text(data, "roomName");
@@ -73,11 +74,4 @@ final class WherebyEvents {
                 session, userId, userName, when, numClients), Topology.PARTICIPANT_LEFT);
     }
 
-    private static @Nullable String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        return value.isString() ? value.stringValue() : value.toString();
-    }
 }
