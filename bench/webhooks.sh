@@ -48,10 +48,11 @@ PY
 
 psql_count() { psql -h 127.0.0.1 -U postgres -d meetingbridge -tAc "$1"; }
 
-# warm-up (not measured): the JVMs compile the intake path; the first seconds of a cold gateway run at a
-# third of its warm rate
-make_requests "$WORK/warmup.tsv" 100000 "$RUN-warmup"
-FILE="$WORK/warmup.tsv" THREADS=2 wrk -t2 -c16 -d"${WARMUP:-20s}" -s bench/webhooks.lua "$BASE_URL" >/dev/null
+# warm-up (not measured): the JVMs compile the intake and consumer paths. On two cores the JIT compilers compete
+# with the load for a few minutes: a cold system runs at a fifth of its warm rate, and 20 s was not enough
+make_requests "$WORK/warmup.tsv" 200000 "$RUN-warmup"
+FILE="$WORK/warmup.tsv" THREADS=2 wrk -t2 -c32 -d"${WARMUP:-120s}" -s bench/webhooks.lua "$BASE_URL" >/dev/null
+sleep 10 # let the consumers catch up with the warm-up before measuring
 
 echo "| senders | requests/s | accepted/s (inbox) | p50 ms | p99 ms | max ms | non-2xx | accepted | applied once | applied twice |"
 echo "|---|---|---|---|---|---|---|---|---|---|"

@@ -2,6 +2,7 @@ package app.meetingbridge.messaging;
 
 import app.meetingbridge.events.WireNames;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -22,16 +23,30 @@ public class Outbox {
     }
 
     public void add(String eventId, String exchange, String routingKey, Object message) {
+        addAll(List.of(new Entry(eventId, exchange, routingKey, message)));
+    }
+
+    /** Adds several messages with one statement (a batch written in one transaction). */
+    public void addAll(List<Entry> entries) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("the outbox is written inside the transaction that changes the data");
         }
-        repository.insert(eventId, exchange, routingKey, WireNames.of(message.getClass()),
-                WireFormat.json().writeValueAsString(message), clock.instant());
+        if (entries.isEmpty()) {
+            return;
+        }
+        var createdAt = clock.instant();
+        repository.insertAll(entries.stream().map(entry -> new OutboxRepository.NewMessage(entry.eventId(),
+                entry.exchange(), entry.routingKey(), WireNames.of(entry.message().getClass()),
+                WireFormat.json().writeValueAsString(entry.message()), createdAt)).toList());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 relay.wake();
             }
         });
+    }
+
+    /** One message to publish: its id (unique; a second add with it is a no-op), where it goes, and what. */
+    public record Entry(String eventId, String exchange, String routingKey, Object message) {
     }
 }

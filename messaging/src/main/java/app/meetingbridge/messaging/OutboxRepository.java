@@ -15,18 +15,19 @@ class OutboxRepository {
         this.db = db;
     }
 
-    /** Adds the message; one with the same event id already there makes this a no-op (idempotent producers). */
-    void insert(String eventId, String exchange, String routingKey, String messageType, String payload, Instant createdAt) {
-        db.insertInto(OUTBOX)
-                .set(OUTBOX.EVENT_ID, eventId)
-                .set(OUTBOX.EXCHANGE, exchange)
-                .set(OUTBOX.ROUTING_KEY, routingKey)
-                .set(OUTBOX.MESSAGE_TYPE, messageType)
-                .set(OUTBOX.PAYLOAD, JSONB.valueOf(payload))
-                .set(OUTBOX.CREATED_AT, createdAt)
-                .onConflict(OUTBOX.EVENT_ID)
-                .doNothing()
-                .execute();
+    /** Adds the messages; one whose event id is already there is skipped (idempotent producers). */
+    void insertAll(List<NewMessage> messages) {
+        var insert = db.insertInto(OUTBOX, OUTBOX.EVENT_ID, OUTBOX.EXCHANGE, OUTBOX.ROUTING_KEY, OUTBOX.MESSAGE_TYPE,
+                OUTBOX.PAYLOAD, OUTBOX.CREATED_AT);
+        for (NewMessage message : messages) {
+            insert = insert.values(message.eventId(), message.exchange(), message.routingKey(), message.messageType(),
+                    JSONB.valueOf(message.payload()), message.createdAt());
+        }
+        insert.onConflict(OUTBOX.EVENT_ID).doNothing().execute();
+    }
+
+    record NewMessage(String eventId, String exchange, String routingKey, String messageType, String payload,
+                      Instant createdAt) {
     }
 
     /** The oldest unsent messages, locked for this transaction; other relays skip them. */

@@ -29,4 +29,39 @@ public final class WebhookFields {
         String type = text(root, "type");
         return type != null ? type : "unknown";
     }
+
+    /**
+     * The verified body with every JSON escape for U+0000 (backslash, {@code u0000}) turned into one for U+FFFD:
+     * PostgreSQL's {@code jsonb} and {@code text} cannot hold U+0000, and a display name carrying one must not
+     * make a provider's event impossible to store (it would be retried until the provider disables the webhook).
+     */
+    public static byte[] storable(byte[] body) {
+        byte[] out = null;
+        for (int i = 0; i + 5 < body.length; i++) {
+            if (body[i] == '\\' && isNulEscape(body, i + 1) && escapes(body, i)) {
+                if (out == null) {
+                    out = body.clone();
+                }
+                out[i + 2] = 'f';
+                out[i + 3] = 'f';
+                out[i + 4] = 'f';
+                out[i + 5] = 'd';
+            }
+        }
+        return out == null ? body : out;
+    }
+
+    private static boolean isNulEscape(byte[] body, int at) {
+        return body[at] == 'u' && body[at + 1] == '0' && body[at + 2] == '0' && body[at + 3] == '0'
+                && body[at + 4] == '0';
+    }
+
+    /** Whether the backslash at {@code at} starts an escape (it is not itself escaped by an odd run before it). */
+    private static boolean escapes(byte[] body, int at) {
+        int run = 0;
+        for (int i = at - 1; i >= 0 && body[i] == '\\'; i--) {
+            run++;
+        }
+        return run % 2 == 0;
+    }
 }

@@ -2,47 +2,39 @@ package app.meetingbridge.gateway.webhook;
 
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.gateway.webhook.WebhookInboxRepository.Key;
+import app.meetingbridge.gateway.webhook.WebhookInboxRepository.Row;
 import app.meetingbridge.messaging.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores a verified webhook in the inbox and its message in the outbox, in one transaction: the provider's
- * answer (200) comes only after that commit, and a redelivered event id changes nothing. Counts every outcome
- * as {@code webhooks.received{provider, outcome, reason}}.
+ * Stores a verified webhook in the inbox and its message in the outbox, in one transaction ({@link InboxWriter}
+ * groups concurrent webhooks into one commit): the provider's answer (200) comes only after that commit, and
+ * a redelivered event id changes nothing. Counts every outcome as
+ * {@code webhooks.received{provider, outcome, reason}}.
  */
 @Service
 public class WebhookIntake {
 
-    private final WebhookInboxRepository inbox;
-    private final Outbox outbox;
-    private final TransactionTemplate transactions;
+    private final InboxWriter writer;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    WebhookIntake(WebhookInboxRepository inbox, Outbox outbox, TransactionTemplate transactions, MeterRegistry meters,
-                  Clock clock) {
-        this.inbox = inbox;
-        this.outbox = outbox;
-        this.transactions = transactions;
+    WebhookIntake(InboxWriter writer, MeterRegistry meters, Clock clock) {
+        this.writer = writer;
         this.meters = meters;
         this.clock = clock;
     }
 
     /** Takes the event in; true if it was new, false for a redelivery. */
     public boolean accept(Platform provider, ProviderEvent event) {
-        Boolean fresh = transactions.execute(status -> {
-            boolean inserted = inbox.insertIfNew(provider.wireName(), event.eventId(), event.type(), event.body(),
-                    clock.instant());
-            if (inserted && event.message() != null && event.routingKey() != null) {
-                outbox.add(outboxId(provider, event), Topology.PROVIDER_EVENTS_EXCHANGE, event.routingKey(),
+        Row row = new Row(new Key(provider.wireName(), event.eventId()), event.type(), event.body(), clock.instant());
+        Outbox.Entry message = event.message() == null || event.routingKey() == null ? null
+                : new Outbox.Entry(outboxId(provider, event), Topology.PROVIDER_EVENTS_EXCHANGE, event.routingKey(),
                         event.message());
-            }
-            return inserted;
-        });
-        boolean accepted = Boolean.TRUE.equals(fresh);
+        boolean accepted = writer.store(row, message);
         count(provider, accepted ? "accepted" : "duplicate", event.message() == null ? "kept-only" : "none");
         return accepted;
     }

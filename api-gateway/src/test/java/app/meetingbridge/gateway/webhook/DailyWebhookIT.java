@@ -10,9 +10,16 @@ import app.meetingbridge.testsupport.HttpJson.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jooq.DSLContext;
@@ -244,5 +251,55 @@ class DailyWebhookIT extends GatewayTestSupport {
         assertThat(response.status()).isEqualTo(200);
         assertThat(inboxRows(id)).isEqualTo(1);
         assertThat(outboxMessage(id)).isNull();
+    }
+
+    @Test
+    void storesEachOfManyConcurrentWebhooksOnceEvenWhenEachArrivesTwiceAtTheSameTime() throws Exception {
+        String prefix = newId("burst");
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String json = event(prefix + "-" + i, "participant.joined", "{\"room\":\"r\",\"session_id\":\"s-" + i + "\"}");
+            bodies.add(json);
+            bodies.add(json);
+        }
+        double duplicatesBefore = meters.counter("webhooks.received", "provider", "daily", "outcome", "duplicate",
+                "reason", "none").count();
+
+        ExecutorService senders = Executors.newFixedThreadPool(bodies.size());
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (String json : bodies) {
+                sent.add(senders.submit(() -> {
+                    start.await();
+                    return signedPost(json).status();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : sent) {
+                statuses.add(status.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        assertThat(statuses).hasSize(60).containsOnly(200);
+        assertThat(db.fetchCount(WEBHOOK_INBOX, WEBHOOK_INBOX.EVENT_ID.startsWith(prefix))).isEqualTo(30);
+        assertThat(db.fetchCount(OUTBOX, OUTBOX.EVENT_ID.startsWith("daily:" + prefix))).isEqualTo(30);
+        assertThat(meters.counter("webhooks.received", "provider", "daily", "outcome", "duplicate", "reason", "none")
+                .count() - duplicatesBefore).isEqualTo(30);
+    }
+
+    @Test
+    void storesADisplayNameCarryingANulCharacterWithTheReplacementCharacter() throws Exception {
+        String id = newId("nul");
+
+        Response response = signedPost(event(id, "participant.joined",
+                "{\"room\":\"r\",\"session_id\":\"s\",\"user_name\":\"Ada\\u0000 L\\\\u0000\"}"));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(inboxRows(id)).isEqualTo(1);
+        assertThat(outboxMessage(id).get("userName").stringValue()).isEqualTo("Ada\uFFFD L\\u0000");
     }
 }

@@ -3,6 +3,7 @@ package app.meetingbridge.gateway.webhook.daily;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.gateway.web.ApiException;
 import app.meetingbridge.gateway.webhook.SignatureCheck;
+import app.meetingbridge.gateway.webhook.WebhookFields;
 import app.meetingbridge.gateway.webhook.WebhookIntake;
 import app.meetingbridge.gateway.webhook.WebhookProperties;
 import java.time.Clock;
@@ -58,9 +59,10 @@ class DailyWebhookController {
             throw new ApiException(HttpStatus.UNAUTHORIZED, check == SignatureCheck.STALE
                     ? "Webhook timestamp outside the accepted window" : "Invalid webhook signature", null);
         }
+        byte[] storable = WebhookFields.storable(raw);
         JsonNode root;
         try {
-            root = json.readTree(raw);
+            root = json.readTree(storable);
         } catch (JacksonException e) {
             intake.rejected(Platform.DAILY, "malformed");
             throw ApiException.badRequest("Invalid JSON");
@@ -72,7 +74,7 @@ class DailyWebhookController {
         if (root.size() == 1 && "test".equals(root.path("test").asString(""))) {
             return OK;
         }
-        intake.accept(Platform.DAILY, DailyEvents.read(root, raw, clock.instant()));
+        intake.accept(Platform.DAILY, DailyEvents.read(root, storable, clock.instant()));
         return OK;
     }
 }

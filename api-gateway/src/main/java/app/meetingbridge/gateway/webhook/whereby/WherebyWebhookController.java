@@ -3,6 +3,7 @@ package app.meetingbridge.gateway.webhook.whereby;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.gateway.web.ApiException;
 import app.meetingbridge.gateway.webhook.SignatureCheck;
+import app.meetingbridge.gateway.webhook.WebhookFields;
 import app.meetingbridge.gateway.webhook.WebhookIntake;
 import app.meetingbridge.gateway.webhook.WebhookProperties;
 import java.nio.charset.StandardCharsets;
@@ -55,12 +56,13 @@ class WherebyWebhookController {
             throw new ApiException(HttpStatus.UNAUTHORIZED, check == SignatureCheck.STALE
                     ? "Webhook timestamp outside the accepted window" : "Invalid webhook signature", null);
         }
-        JsonNode root = parse(raw);
+        byte[] storable = WebhookFields.storable(raw);
+        JsonNode root = parse(storable);
         if (root == null || !root.isObject()) {
             intake.rejected(Platform.WHEREBY, "malformed");
             throw ApiException.badRequest("Invalid JSON");
         }
-        intake.accept(Platform.WHEREBY, WherebyEvents.read(root, raw, clock.instant()));
+        intake.accept(Platform.WHEREBY, WherebyEvents.read(root, storable, clock.instant()));
         return OK;
     }
 
