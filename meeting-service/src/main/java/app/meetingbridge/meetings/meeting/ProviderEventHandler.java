@@ -10,8 +10,14 @@ import app.meetingbridge.events.provider.RoomSessionChanged;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.meetings.provider.Providers;
 import app.meetingbridge.messaging.Outbox;
+import app.meetingbridge.events.meeting.Platform;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -47,62 +53,61 @@ public class ProviderEventHandler {
     }
 
     public void handle(Object event) {
+        handleAll(List.of(event));
+    }
+
+    /**
+     * Applies the events in delivery order in one transaction: a burst of webhooks about one meeting costs one
+     * lookup of the meeting and one write of its activity, not one each. Any failure rolls the whole batch back.
+     */
+    public void handleAll(List<?> events) {
         transactions.executeWithoutResult(status -> {
-            if (event instanceof ParticipantJoined joined) {
-                on(joined);
-            } else if (event instanceof ParticipantLeft left) {
-                on(left);
-            } else if (event instanceof RoomSessionChanged session) {
-                meeting(session.platform(), session.providerRoomName())
-                        .ifPresent(meeting -> meetings.sessionChanged(meeting.id(), session.started(), session.at()));
-            } else if (event instanceof RecordingStarted started) {
-                String meetingId = started.providerRoomName() == null ? null
-                        : meeting(started.platform(), started.providerRoomName()).map(Meeting::id).orElse(null);
-                recordingStarts.record(started.platform().wireName(), started.providerRecordingId(), meetingId,
-                        started.instanceId(), started.startedAt());
-            } else if (event instanceof RecordingFailed failed) {
-                log.warn("{} reported a recording error in {}: {}", failed.platform().wireName(),
-                        failed.providerRoomName(), failed.error());
-                if (failed.providerRoomName() != null) {
-                    meeting(failed.platform(), failed.providerRoomName())
-                            .ifPresent(meeting -> meetings.recordingFailed(meeting.id(), failed.error(), failed.at()));
-                }
-            } else if (event instanceof RecordingFinished finished) {
-                on(finished);
-            } else {
-                throw new IllegalArgumentException("not a provider event: " + event.getClass().getSimpleName());
+            Batch batch = new Batch();
+            for (Object event : events) {
+                apply(event, batch);
             }
+            batch.flush();
         });
     }
 
-    private void on(ParticipantJoined joined) {
-        meeting(joined.platform(), joined.providerRoomName()).ifPresent(meeting -> {
-            sessions.joined(meeting.id(), meeting.roomId(), joined.sessionId(), joined.userId(), joined.userName(),
-                    joined.joinedAt());
-            meetings.touch(meeting.id(), joined.joinedAt());
-            if (joined.numClients() != null) {
-                meetings.countParticipants(meeting.id(), joined.numClients(), joined.joinedAt());
-            } else {
-                meetings.markPresenceDirty(meeting.id(), joined.occurredAt());
+    private void apply(Object event, Batch batch) {
+        if (event instanceof ParticipantJoined joined) {
+            batch.meeting(joined.platform(), joined.providerRoomName()).ifPresent(meeting -> {
+                sessions.joined(meeting.id(), meeting.roomId(), joined.sessionId(), joined.userId(), joined.userName(),
+                        joined.joinedAt());
+                batch.presenceChanged(meeting, joined.joinedAt(), joined.numClients(), joined.occurredAt());
+            });
+        } else if (event instanceof ParticipantLeft left) {
+            batch.meeting(left.platform(), left.providerRoomName()).ifPresent(meeting -> {
+                sessions.left(meeting.id(), meeting.roomId(), left.sessionId(), left.userId(), left.userName(),
+                        left.leftAt());
+                batch.presenceChanged(meeting, left.leftAt(), left.numClients(), left.occurredAt());
+            });
+        } else if (event instanceof RoomSessionChanged session) {
+            batch.meeting(session.platform(), session.providerRoomName())
+                    .ifPresent(meeting -> meetings.sessionChanged(meeting.id(), session.started(), session.at()));
+        } else if (event instanceof RecordingStarted started) {
+            String meetingId = started.providerRoomName() == null ? null
+                    : batch.meeting(started.platform(), started.providerRoomName()).map(Meeting::id).orElse(null);
+            recordingStarts.record(started.platform().wireName(), started.providerRecordingId(), meetingId,
+                    started.instanceId(), started.startedAt());
+        } else if (event instanceof RecordingFailed failed) {
+            log.warn("{} reported a recording error in {}: {}", failed.platform().wireName(),
+                    failed.providerRoomName(), failed.error());
+            if (failed.providerRoomName() != null) {
+                batch.meeting(failed.platform(), failed.providerRoomName())
+                        .ifPresent(meeting -> meetings.recordingFailed(meeting.id(), failed.error(), failed.at()));
             }
-        });
-    }
-
-    private void on(ParticipantLeft left) {
-        meeting(left.platform(), left.providerRoomName()).ifPresent(meeting -> {
-            sessions.left(meeting.id(), meeting.roomId(), left.sessionId(), left.userId(), left.userName(), left.leftAt());
-            meetings.touch(meeting.id(), left.leftAt());
-            if (left.numClients() != null) {
-                meetings.countParticipants(meeting.id(), left.numClients(), left.leftAt());
-            } else {
-                meetings.markPresenceDirty(meeting.id(), left.occurredAt());
-            }
-        });
+        } else if (event instanceof RecordingFinished finished) {
+            on(finished, batch);
+        } else {
+            throw new IllegalArgumentException("not a provider event: " + event.getClass().getSimpleName());
+        }
     }
 
     /** Announces the finished recording for the recording-worker, linked to its meeting where we know it. */
-    private void on(RecordingFinished finished) {
-        String meetingId = meeting(finished.platform(), finished.providerRoomName()).map(Meeting::id).orElse(null);
+    private void on(RecordingFinished finished, Batch batch) {
+        String meetingId = batch.meeting(finished.platform(), finished.providerRoomName()).map(Meeting::id).orElse(null);
         if (meetingId == null) {
             log.warn("{} recording {} of room {} matches no meeting; announced unlinked", finished.platform().wireName(),
                     finished.providerRecordingId(), finished.providerRoomName());
@@ -115,11 +120,42 @@ public class ProviderEventHandler {
                 providers.forPlatform(finished.platform()).recordingsBucket(), keys, finished.startedAt()));
     }
 
-    private Optional<Meeting> meeting(app.meetingbridge.events.meeting.Platform platform, String providerRoomName) {
-        Optional<Meeting> meeting = meetings.findByProviderRoom(platform, providerRoomName);
-        if (meeting.isEmpty()) {
-            log.debug("{} event for unknown room {}", platform.wireName(), providerRoomName);
+    /**
+     * What one batch has read and what it writes once at its end: meetings looked up once each, and a meeting's
+     * activity time and presence flag written once however many events touched them.
+     */
+    private final class Batch {
+
+        private final Map<String, Optional<Meeting>> meetingsByRoom = new HashMap<>();
+        private final Map<String, Instant> lastActivity = new LinkedHashMap<>();
+        private final Map<String, Instant> presenceDirty = new LinkedHashMap<>();
+
+        Optional<Meeting> meeting(Platform platform, String providerRoomName) {
+            return meetingsByRoom.computeIfAbsent(platform.wireName() + "/" + providerRoomName, key -> {
+                Optional<Meeting> meeting = meetings.findByProviderRoom(platform, providerRoomName);
+                if (meeting.isEmpty()) {
+                    log.debug("{} event for unknown room {}", platform.wireName(), providerRoomName);
+                }
+                return meeting;
+            });
         }
-        return meeting;
+
+        /**
+         * Someone joined or left: the meeting was active at {@code at}; its count is the provider's absolute one
+         * when the event carries it (Whereby), otherwise the presence reconciler is asked to read it (Daily).
+         */
+        void presenceChanged(Meeting meeting, Instant at, @Nullable Integer numClients, Instant occurredAt) {
+            lastActivity.merge(meeting.id(), at, (a, b) -> a.isAfter(b) ? a : b);
+            if (numClients != null) {
+                meetings.countParticipants(meeting.id(), numClients, at);
+            } else {
+                presenceDirty.putIfAbsent(meeting.id(), occurredAt);
+            }
+        }
+
+        void flush() {
+            lastActivity.forEach(meetings::touch);
+            presenceDirty.forEach(meetings::markPresenceDirty);
+        }
     }
 }

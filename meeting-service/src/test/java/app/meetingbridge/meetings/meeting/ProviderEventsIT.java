@@ -32,6 +32,7 @@ import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.context.TestPropertySource;
 
@@ -47,6 +48,9 @@ class ProviderEventsIT extends MeetingServiceTestSupport {
 
     @Autowired
     RabbitAdmin admin;
+
+    @Autowired
+    BindingsLifecycleController bindings;
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -166,6 +170,45 @@ class ProviderEventsIT extends MeetingServiceTestSupport {
         await(() -> admin.getQueueInfo(dlq) != null && admin.getQueueInfo(dlq).getMessageCount() > 0);
         Message parked = rabbit.receive(dlq, 5000);
         assertThat(new String(parked.getBody(), StandardCharsets.UTF_8)).contains("poison");
+    }
+
+    @Test
+    void appliesTheGoodEventsOfABatchAndParksOnlyTheOnesThatFail() throws Exception {
+        String meeting = meetingOf(aRoom("mock"));
+        String room = providerRoom(meeting);
+        String dlq = Topology.PROVIDER_EVENTS_EXCHANGE + ".meeting-service.dlq";
+        long parkedBefore = admin.getQueueInfo(dlq) == null ? 0 : admin.getQueueInfo(dlq).getMessageCount();
+        MessageProperties notOurs = new MessageProperties();
+        notOurs.setHeader(WireFormat.TYPE_HEADER, "something.else");
+        notOurs.setMessageId("not-ours");
+
+        bindings.changeState("providerEvents-in-0", BindingsLifecycleController.State.STOPPED);
+        try {
+            for (int i = 0; i < 20; i++) {
+                publish(Topology.PARTICIPANT_JOINED, new ParticipantJoined("batch-" + i, Instant.now(), Platform.MOCK,
+                        room, null, "batch-s-" + i, null, "P" + i, at(30), null));
+                if (i == 5) {
+                    rabbit.send(Topology.PROVIDER_EVENTS_EXCHANGE, Topology.PARTICIPANT_JOINED,
+                            new Message("{}".getBytes(StandardCharsets.UTF_8), notOurs));
+                }
+                if (i == 12) { // ours, but it cannot be stored: a session needs its id
+                    publish(Topology.PARTICIPANT_JOINED, new ParticipantJoined("batch-broken", Instant.now(),
+                            Platform.MOCK, room, null, null, null, "Broken", at(30), null));
+                }
+            }
+        } finally {
+            bindings.changeState("providerEvents-in-0", BindingsLifecycleController.State.STARTED);
+        }
+
+        await(() -> db.fetchCount(PARTICIPANT_SESSION, PARTICIPANT_SESSION.MEETING_ID.eq(meeting)) == 20
+                && admin.getQueueInfo(dlq).getMessageCount() == parkedBefore + 2);
+        List<String> reasons = new java.util.ArrayList<>();
+        for (Message parked = rabbit.receive(dlq, 1000); parked != null; parked = rabbit.receive(dlq, 1000)) {
+            reasons.add(parked.getMessageProperties().getHeader("x-exception-message").toString());
+        }
+        assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("unknown message type something.else"))
+                .anySatisfy(reason -> assertThat(reason).contains("session_id"));
+        assertThat(db.fetchCount(PARTICIPANT_SESSION, PARTICIPANT_SESSION.MEETING_ID.eq(meeting))).isEqualTo(20);
     }
 
     @Test

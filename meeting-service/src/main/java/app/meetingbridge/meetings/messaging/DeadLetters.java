@@ -1,0 +1,84 @@
+package app.meetingbridge.meetings.messaging;
+
+import app.meetingbridge.messaging.WireFormat;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.AmqpHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * Parks one message of a batch in its queue's dead-letter queue ({@code <queue>.dlq}, where the broker puts
+ * messages past their delivery limit, and where {@code dead-letters redrive} takes them from), confirmed by the
+ * broker before the batch is acknowledged. Used where one bad message must not fail the good ones beside it.
+ */
+@Component
+public class DeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    private final RabbitTemplate rabbit;
+
+    DeadLetters(RabbitTemplate rabbit) {
+        this.rabbit = rabbit;
+    }
+
+    /**
+     * @param headers the message's headers as Spring Cloud Stream gives them (its type, content type, id and
+     *                where it came from are kept)
+     */
+    public void park(String queue, byte[] body, Map<String, Object> headers, Throwable why) {
+        MessageProperties properties = new MessageProperties();
+        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        copy(headers, WireFormat.TYPE_HEADER, properties);
+        properties.setContentType(String.valueOf(headers.getOrDefault(AmqpHeaders.CONTENT_TYPE,
+                headers.getOrDefault("contentType", MessageProperties.CONTENT_TYPE_JSON))));
+        Object messageId = headers.get(AmqpHeaders.MESSAGE_ID);
+        if (messageId != null) {
+            properties.setMessageId(messageId.toString());
+        }
+        properties.setHeader("x-original-exchange", headers.get(AmqpHeaders.RECEIVED_EXCHANGE));
+        properties.setHeader("x-original-routingKey", headers.get(AmqpHeaders.RECEIVED_ROUTING_KEY));
+        properties.setHeader("x-exception-message", reason(why));
+        CorrelationData confirm = new CorrelationData();
+        rabbit.send("", queue + ".dlq", new Message(body, properties), confirm);
+        try {
+            if (!confirm.getFuture().get(10, TimeUnit.SECONDS).ack()) {
+                throw new AmqpException("the broker refused the dead letter for " + queue);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AmqpException("the dead letter for " + queue + " was not confirmed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AmqpException("interrupted while parking a dead letter for " + queue, e);
+        }
+        log.warn("parked message {} of {} in {}.dlq: {}", messageId, queue, queue, reason(why));
+    }
+
+    /** The root cause's type and first line, short: enough to act on, without the statement and its values. */
+    static String reason(Throwable why) {
+        Throwable root = why;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+        String reason = root.getClass().getSimpleName() + ": " + message;
+        return reason.length() <= 300 ? reason : reason.substring(0, 300) + "…";
+    }
+
+    private static void copy(Map<String, Object> headers, String name, MessageProperties properties) {
+        Object value = headers.get(name);
+        if (value != null) {
+            properties.setHeader(name, value.toString());
+        }
+    }
+}
