@@ -8,10 +8,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A TCP forwarder in front of a real server, for tests that take the server away and bring it back:
- * {@link #cut()} drops every connection and refuses new ones, {@link #restore()} accepts again.
+ * {@link #cut()} drops every connection and refuses new ones, {@link #restore()} accepts again;
+ * {@link #tamperOnce} breaks what the server sends at a byte offset of a connection (truncation, corruption).
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -20,6 +22,13 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private final AtomicReference<Tamper> tamper = new AtomicReference<>();
+
+    /** What happens to the server's bytes: the connection ends there, or that byte arrives flipped. */
+    public enum Damage { CUT, FLIP }
+
+    private record Tamper(long offset, Damage damage) {
+    }
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -31,6 +40,14 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * The first server-to-client stream (of any connection) to reach {@code offset} bytes is damaged there,
+     * once; later streams pass untouched.
+     */
+    public void tamperOnce(long offset, Damage damage) {
+        tamper.set(new Tamper(offset, damage));
     }
 
     /** Closes every forwarded connection and stops listening, as if the server went away. */
@@ -63,8 +80,8 @@ public final class TcpProxy implements AutoCloseable {
                     Socket upstream = new Socket(targetHost, targetPort);
                     open.add(client);
                     open.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
+                    pump(client, upstream, null);
+                    pump(upstream, client, tamper);
                 } catch (IOException e) {
                     // closed by cut(), or the target refused: the client sees its connection fail
                 }
@@ -74,10 +91,14 @@ public final class TcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    private static void pump(Socket from, Socket to) {
+    private static void pump(Socket from, Socket to, AtomicReference<Tamper> tamper) {
         Thread thread = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                if (tamper == null) {
+                    in.transferTo(out);
+                } else {
+                    copyTampered(in, out, tamper);
+                }
             } catch (IOException e) {
                 // one side closed
             } finally {
@@ -87,6 +108,27 @@ public final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private static void copyTampered(InputStream in, OutputStream out, AtomicReference<Tamper> tamper)
+            throws IOException {
+        byte[] buffer = new byte[8192];
+        long sent = 0;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            Tamper armed = tamper.get();
+            if (armed != null && sent + n > armed.offset() && tamper.compareAndSet(armed, null)) {
+                int at = (int) (armed.offset() - sent);
+                if (armed.damage() == Damage.CUT) {
+                    out.write(buffer, 0, at);
+                    out.flush();
+                    return;
+                }
+                buffer[at] ^= 0x5A;
+            }
+            out.write(buffer, 0, n);
+            out.flush();
+            sent += n;
+        }
     }
 
     private static void closeQuietly(Socket socket) {

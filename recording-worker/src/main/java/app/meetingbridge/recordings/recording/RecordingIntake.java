@@ -5,11 +5,10 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Takes each {@code recording.ready} into the {@code recording} table as {@code discovered}, once per provider
- * recording whatever the number of deliveries.
+ * recording whatever the number of deliveries, then runs it through the pipeline from wherever it stands.
  */
 @Service
 class RecordingIntake {
@@ -17,18 +16,19 @@ class RecordingIntake {
     private static final Logger log = LoggerFactory.getLogger(RecordingIntake.class);
 
     private final RecordingRepository recordings;
-    private final JsonMapper json;
+    private final RecordingPipeline pipeline;
     private final Clock clock;
 
-    RecordingIntake(RecordingRepository recordings, JsonMapper json, Clock clock) {
+    RecordingIntake(RecordingRepository recordings, RecordingPipeline pipeline, Clock clock) {
         this.recordings = recordings;
-        this.json = json;
+        this.pipeline = pipeline;
         this.clock = clock;
     }
 
     void register(RecordingReady ready) {
-        boolean added = recordings.insertIfAbsent(ready, json.writeValueAsString(ready.objectKeys()), clock.instant());
+        boolean added = recordings.insertIfAbsent(ready, clock.instant());
         log.info("recording {} of {} {}", ready.providerRecordingId(), ready.platform().wireName(),
                 added ? "discovered" : "already known");
+        recordings.find(ready.platform().wireName(), ready.providerRecordingId()).ifPresent(pipeline::process);
     }
 }

@@ -4,22 +4,30 @@ import static app.meetingbridge.db.Tables.RECORDING;
 
 import app.meetingbridge.events.recording.RecordingReady;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class RecordingRepository {
 
-    private final DSLContext db;
+    private static final TypeReference<java.util.List<String>> KEYS = new TypeReference<>() {
+    };
 
-    RecordingRepository(DSLContext db) {
+    private final DSLContext db;
+    private final JsonMapper json;
+
+    RecordingRepository(DSLContext db, JsonMapper json) {
         this.db = db;
+        this.json = json;
     }
 
     /** Records a discovered recording once; a repeated message for the same provider recording changes nothing. */
-    boolean insertIfAbsent(RecordingReady ready, String trackKeysJson, Instant now) {
+    boolean insertIfAbsent(RecordingReady ready, Instant now) {
         return db.insertInto(RECORDING)
                 .set(RECORDING.ID, UUID.randomUUID().toString())
                 .set(RECORDING.PLATFORM, ready.platform().wireName())
@@ -28,12 +36,44 @@ class RecordingRepository {
                 .set(RECORDING.RECORDING_TYPE, ready.kind().wireName())
                 .set(RECORDING.BUCKET_NAME, ready.bucket())
                 .set(RECORDING.OBJECT_KEY, ready.objectKeys().isEmpty() ? "" : ready.objectKeys().get(0))
-                .set(RECORDING.TRACK_KEYS, JSONB.valueOf(trackKeysJson))
+                .set(RECORDING.TRACK_KEYS, JSONB.valueOf(json.writeValueAsString(ready.objectKeys())))
                 .set(RECORDING.RECORDED_AT, ready.recordedAt())
                 .set(RECORDING.CREATED_AT, now)
                 .set(RECORDING.UPDATED_AT, now)
                 .onConflict(RECORDING.PLATFORM, RECORDING.PROVIDER_RECORDING_ID)
                 .doNothing()
                 .execute() > 0;
+    }
+
+    Optional<Recording> find(String platform, String providerRecordingId) {
+        return db.selectFrom(RECORDING)
+                .where(RECORDING.PLATFORM.eq(platform)).and(RECORDING.PROVIDER_RECORDING_ID.eq(providerRecordingId))
+                .fetchOptional(row -> new Recording(row.getId(), row.getPlatform(), row.getProviderRecordingId(),
+                        row.getBucketName(), row.getTrackKeys() == null ? java.util.List.of()
+                        : json.readValue(row.getTrackKeys().data(), KEYS),
+                        RecordingState.of(row.getState()), row.getAttempts()));
+    }
+
+    /** Moves the recording to {@code to}; the step that did it clears the last error and the retry time. */
+    void advance(String id, RecordingState to, Instant now) {
+        db.update(RECORDING)
+                .set(RECORDING.STATE, to.wireName())
+                .set(RECORDING.LAST_ERROR, (String) null)
+                .set(RECORDING.NEXT_RETRY_AT, (Instant) null)
+                .set(RECORDING.UPDATED_AT, now)
+                .where(RECORDING.ID.eq(id))
+                .execute();
+    }
+
+    /** A failed attempt: counted, with its error and (when it will be tried again) when. */
+    void failed(String id, String error, Instant nextRetryAt, Instant now) {
+        db.update(RECORDING)
+                .set(RECORDING.STATE, RecordingState.FAILED.wireName())
+                .set(RECORDING.ATTEMPTS, RECORDING.ATTEMPTS.plus(1))
+                .set(RECORDING.LAST_ERROR, error)
+                .set(RECORDING.NEXT_RETRY_AT, nextRetryAt)
+                .set(RECORDING.UPDATED_AT, now)
+                .where(RECORDING.ID.eq(id))
+                .execute();
     }
 }

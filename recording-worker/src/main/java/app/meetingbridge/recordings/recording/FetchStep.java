@@ -1,0 +1,35 @@
+package app.meetingbridge.recordings.recording;
+
+import app.meetingbridge.recordings.storage.S3RecordingStore;
+import app.meetingbridge.recordings.storage.S3RecordingStore.Copied;
+import app.meetingbridge.recordings.storage.S3RecordingStore.PartListener;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step 1: each object of the recording, from the provider's bucket into the transcript storage (streamed,
+ * verified, resumable; see {@link S3RecordingStore#copy}). Objects already copied are not copied again.
+ */
+class FetchStep {
+
+    private static final Logger log = LoggerFactory.getLogger(FetchStep.class);
+
+    private final S3RecordingStore store;
+
+    FetchStep(S3RecordingStore store) {
+        this.store = store;
+    }
+
+    List<Copied> run(Recording recording, PartListener afterPart) {
+        List<Copied> copies = new ArrayList<>(recording.objectKeys().size());
+        for (String key : recording.objectKeys()) {
+            Copied copied = store.copy(recording.platform(), recording.bucket(), key, recording.copyKey(key), afterPart);
+            log.info("recording {}: {} {} ({} bytes{})", recording.id(), copied.alreadyThere() ? "already had" : "fetched",
+                    key, copied.size(), copied.resumedAt() > 0 ? ", resumed at " + copied.resumedAt() : "");
+            copies.add(copied);
+        }
+        return copies;
+    }
+}

@@ -1,0 +1,362 @@
+package app.meetingbridge.recordings.storage;
+
+import app.meetingbridge.recordings.storage.StorageException.Reason;
+import app.meetingbridge.recordings.storage.StorageProperties.Bucket;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The S3 side of recordings (AWS SDK v2): reads objects from the providers' buckets and writes them to the
+ * transcript storage bucket. A copy streams through a few part-sized buffers (memory does not grow with the
+ * object), uploads the parts while the next one is read, survives a crash (a new attempt resumes the
+ * multipart upload where the parts stop) and is verified: the byte count against the object's size, and the
+ * bytes against its MD5 ETag when the provider wrote it in one part.
+ */
+public class S3RecordingStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(S3RecordingStore.class);
+    static final String SOURCE_ETAG = "source-etag";
+    private static final int PARTS_IN_FLIGHT = 2;
+
+    private final StorageProperties properties;
+    private final S3Client transcripts;
+    private final Map<String, S3Client> sources;
+    private final int partSize;
+
+    public S3RecordingStore(StorageProperties properties) {
+        this.properties = properties;
+        this.transcripts = client(properties.endpoint(), properties.transcripts(), null);
+        this.sources = new java.util.HashMap<>();
+        properties.sources().forEach((platform, bucket) -> {
+            if (bucket.configured()) {
+                sources.put(platform, client(properties.endpoint(), bucket, properties.transcripts()));
+            }
+        });
+        this.partSize = Math.max(5, properties.partSizeMib()) * 1024 * 1024;
+    }
+
+    private static S3Client client(@Nullable String endpoint, Bucket bucket, @Nullable Bucket fallback) {
+        var builder = S3Client.builder()
+                .region(Region.of(bucket.region()))
+                .credentialsProvider(credentials(bucket, fallback))
+                // S3-compatible servers take plain requests; AWS computes what it needs either way
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
+        }
+        return builder.build();
+    }
+
+    /** The bucket's own key, else the transcript storage key, else the default chain (instance role, env, profile). */
+    private static AwsCredentialsProvider credentials(Bucket bucket, @Nullable Bucket fallback) {
+        Bucket withKey = bucket.hasCredential() ? bucket : fallback != null && fallback.hasCredential() ? fallback : null;
+        if (withKey == null) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(withKey.accessKeyId(), withKey.secretAccessKey()));
+    }
+
+    public String transcriptsBucket() {
+        return properties.transcripts().name();
+    }
+
+    /**
+     * Copies one provider object into the transcript storage at {@code targetKey}. A target already copied from
+     * this object (same size and source ETag) is left as it is.
+     *
+     * @param afterPart called after each part is read and handed to the uploader (the byte count so far)
+     */
+    public Copied copy(String platform, String bucket, String key, String targetKey, PartListener afterPart) {
+        refuseOutside(platform, bucket, key);
+        S3Client source = sources.get(platform);
+        HeadObjectResponse head = head(source, bucket, key);
+        long size = head.contentLength();
+        String etag = unquote(head.eTag());
+        Optional<HeadObjectResponse> existing = headTarget(targetKey);
+        if (existing.isPresent() && existing.get().contentLength() == size
+                && etag.equals(existing.get().metadata().get(SOURCE_ETAG))) {
+            return new Copied(targetKey, size, etag, 0, true);
+        }
+        if (size == 0) {
+            transcripts.putObject(request -> request.bucket(transcriptsBucket()).key(targetKey)
+                    .metadata(Map.of(SOURCE_ETAG, etag)), RequestBody.empty());
+            return new Copied(targetKey, 0, etag, 0, false);
+        }
+        Upload upload = resumeOrStart(targetKey, etag);
+        long offset = upload.bytesDone();
+        MessageDigest md5 = offset == 0 ? md5() : null;
+        List<CompletedPart> parts = new ArrayList<>(upload.parts());
+        ExecutorService uploader = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(PARTS_IN_FLIGHT - 1), new ThreadPoolExecutor.CallerRunsPolicy());
+        List<Future<CompletedPart>> uploading = new ArrayList<>();
+        try (InputStream in = open(source, bucket, key, offset, size)) {
+            long read = offset;
+            int partNumber = parts.size() + 1;
+            while (read < size) {
+                int want = (int) Math.min(partSize, size - read);
+                byte[] buffer = new byte[want];
+                int got = in.readNBytes(buffer, 0, want);
+                if (got < want) {
+                    throw new StorageException(Reason.TRUNCATED, "object " + bucket + "/" + key + " ended after "
+                            + (read + got) + " of " + size + " bytes");
+                }
+                if (md5 != null) {
+                    md5.update(buffer);
+                }
+                int number = partNumber++;
+                awaitRoom(uploading);
+                uploading.add(uploader.submit(() -> uploadPart(targetKey, upload.uploadId(), number, buffer)));
+                read += got;
+                afterPart.partRead(read, size);
+            }
+            for (Future<CompletedPart> part : uploading) {
+                parts.add(part.get());
+            }
+        } catch (IOException | SdkException e) {
+            throw new StorageException(Reason.TRUNCATED, "reading " + bucket + "/" + key + " failed: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            throw new StorageException(Reason.UNAVAILABLE, "uploading to the transcript storage failed: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException(Reason.UNAVAILABLE, "interrupted while copying " + key, e);
+        } finally {
+            finish(uploader);
+        }
+        transcripts.completeMultipartUpload(request -> request.bucket(transcriptsBucket()).key(targetKey)
+                .uploadId(upload.uploadId()).multipartUpload(body -> body.parts(parts)));
+        verify(bucket, key, targetKey, size, etag, md5);
+        return new Copied(targetKey, size, etag, offset, false);
+    }
+
+    /** Deletes objects from the transcript storage (consent refused, or a copy that failed its checksum). */
+    public void deleteFromTranscripts(String targetKey) {
+        transcripts.deleteObject(request -> request.bucket(transcriptsBucket()).key(targetKey));
+    }
+
+    /** Keys must name the configured bucket of that provider and start with its prefix; nothing else is read. */
+    void refuseOutside(String platform, String bucket, String key) {
+        Bucket allowed = properties.sources().get(platform);
+        if (allowed == null || !allowed.configured() || !sources.containsKey(platform)) {
+            throw new StorageException(Reason.REFUSED, "no recordings bucket is configured for " + platform);
+        }
+        if (!allowed.name().equals(bucket)) {
+            throw new StorageException(Reason.REFUSED, "bucket " + bucket + " is not the " + platform + " recordings bucket");
+        }
+        String prefix = allowed.prefix() == null ? "" : allowed.prefix();
+        boolean escapes = key.startsWith("/") || key.contains("//") || List.of(key.split("/")).contains("..");
+        if (key.isEmpty() || escapes || !key.startsWith(prefix)) {
+            throw new StorageException(Reason.REFUSED, "key " + key + " is outside the " + platform
+                    + " recordings prefix '" + prefix + "'");
+        }
+    }
+
+    private static HeadObjectResponse head(S3Client client, String bucket, String key) {
+        try {
+            return client.headObject(request -> request.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            throw new StorageException(Reason.MISSING, "no object " + bucket + "/" + key, e);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new StorageException(Reason.MISSING, "no object " + bucket + "/" + key, e);
+            }
+            throw new StorageException(Reason.UNAVAILABLE, "reading " + bucket + "/" + key + ": " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new StorageException(Reason.UNAVAILABLE, "reading " + bucket + "/" + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<HeadObjectResponse> headTarget(String targetKey) {
+        try {
+            return Optional.of(transcripts.headObject(request -> request.bucket(transcriptsBucket()).key(targetKey)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private InputStream open(S3Client client, String bucket, String key, long offset, long size) {
+        if (offset >= size) {
+            return InputStream.nullInputStream();
+        }
+        ResponseInputStream<GetObjectResponse> stream = client.getObject(request -> request.bucket(bucket).key(key)
+                .range(offset == 0 ? null : "bytes=" + offset + "-"));
+        return stream;
+    }
+
+    /** The multipart upload already under way for this target (after a crash), or a new one. */
+    private Upload resumeOrStart(String targetKey, String etag) {
+        List<MultipartUpload> underway = transcripts.listMultipartUploads(request -> request.bucket(transcriptsBucket())
+                        .prefix(targetKey)).uploads().stream()
+                .filter(upload -> upload.key().equals(targetKey))
+                .sorted(Comparator.comparing(MultipartUpload::initiated).reversed())
+                .toList();
+        for (MultipartUpload upload : underway) {
+            List<Part> parts = transcripts.listParts(request -> request.bucket(transcriptsBucket()).key(targetKey)
+                    .uploadId(upload.uploadId())).parts();
+            List<CompletedPart> done = new ArrayList<>();
+            long bytes = 0;
+            for (Part part : parts.stream().sorted(Comparator.comparing(Part::partNumber)).toList()) {
+                if (part.partNumber() != done.size() + 1) {
+                    break; // only the unbroken run of parts from the first counts
+                }
+                done.add(CompletedPart.builder().partNumber(part.partNumber()).eTag(part.eTag()).build());
+                bytes += part.size();
+            }
+            if (!done.isEmpty()) {
+                log.info("resuming the copy to {} after {} part(s), {} bytes", targetKey, done.size(), bytes);
+                return new Upload(upload.uploadId(), done, bytes);
+            }
+        }
+        String uploadId = transcripts.createMultipartUpload(request -> request.bucket(transcriptsBucket())
+                .key(targetKey).metadata(Map.of(SOURCE_ETAG, etag))).uploadId();
+        return new Upload(uploadId, List.of(), 0);
+    }
+
+    private CompletedPart uploadPart(String targetKey, String uploadId, int number, byte[] buffer) {
+        String etag = transcripts.uploadPart(request -> request.bucket(transcriptsBucket()).key(targetKey)
+                        .uploadId(uploadId).partNumber(number).contentLength((long) buffer.length),
+                RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer), buffer.length,
+                        "application/octet-stream")).eTag();
+        return CompletedPart.builder().partNumber(number).eTag(etag).build();
+    }
+
+    /** Lets the parts already handed over finish, so that an attempt that failed leaves as much as it can to resume. */
+    private static void finish(ExecutorService uploader) {
+        uploader.shutdown();
+        try {
+            if (!uploader.awaitTermination(60, TimeUnit.SECONDS)) {
+                uploader.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            uploader.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitRoom(List<Future<CompletedPart>> uploading) throws ExecutionException, InterruptedException {
+        // at most PARTS_IN_FLIGHT buffers wait for or are in an upload; the oldest is done first
+        long pending = uploading.stream().filter(future -> !future.isDone()).count();
+        for (Future<CompletedPart> future : uploading) {
+            if (pending < PARTS_IN_FLIGHT) {
+                return;
+            }
+            if (!future.isDone()) {
+                future.get();
+                pending--;
+            }
+        }
+    }
+
+    /**
+     * The copy's size, and its content against the source's MD5 ETag (single-part objects; a multipart ETag is
+     * not a checksum of the content). A resumed copy is read back once to be checked whole.
+     */
+    private void verify(String bucket, String key, String targetKey, long size, String etag, @Nullable MessageDigest md5) {
+        HeadObjectResponse copied = transcripts.headObject(request -> request.bucket(transcriptsBucket()).key(targetKey));
+        if (copied.contentLength() != size) {
+            deleteFromTranscripts(targetKey);
+            throw new StorageException(Reason.TRUNCATED, "copy of " + bucket + "/" + key + " has "
+                    + copied.contentLength() + " bytes, the object " + size);
+        }
+        if (!etag.matches("[0-9a-fA-F]{32}")) {
+            return;
+        }
+        String actual = HexFormat.of().formatHex(md5 != null ? md5.digest() : md5Of(targetKey));
+        if (!actual.equalsIgnoreCase(etag)) {
+            deleteFromTranscripts(targetKey);
+            throw new StorageException(Reason.CHECKSUM, "copy of " + bucket + "/" + key + " has MD5 " + actual
+                    + ", the object " + etag);
+        }
+    }
+
+    private byte[] md5Of(String targetKey) {
+        MessageDigest md5 = md5();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = transcripts.getObject(request -> request.bucket(transcriptsBucket()).key(targetKey))) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                md5.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return md5.digest();
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String unquote(@Nullable String etag) {
+        return etag == null ? "" : etag.replace("\"", "");
+    }
+
+    @Override
+    public void close() {
+        transcripts.close();
+        sources.values().forEach(S3Client::close);
+    }
+
+    /** Told after each part is read; a test uses it to stop a copy half-way, as a crash would. */
+    @FunctionalInterface
+    public interface PartListener {
+        PartListener NONE = (read, size) -> {
+        };
+
+        void partRead(long bytesRead, long size);
+    }
+
+    /** The copy: where it is, how large, the source's ETag, where it resumed, and whether it was already there. */
+    public record Copied(String targetKey, long size, String sourceEtag, long resumedAt, boolean alreadyThere) {
+    }
+
+    private record Upload(String uploadId, List<CompletedPart> parts, long bytesDone) {
+    }
+}

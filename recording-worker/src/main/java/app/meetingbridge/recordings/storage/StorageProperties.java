@@ -1,0 +1,35 @@
+package app.meetingbridge.recordings.storage;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where recordings come from and go to. {@code endpoint} ({@code S3_ENDPOINT}) points every client at an
+ * S3-compatible server, path-style. {@code transcripts} is the transcript storage bucket
+ * ({@code TRANSCRIPT_STORAGE_AWS_*}); {@code sources} are the provider buckets the worker may read, by platform
+ * wire name, each with the key prefix its objects must start with, and its own read credential when it has one
+ * (otherwise the transcript storage credential, otherwise the default AWS credential chain).
+ */
+@ConfigurationProperties("app.storage")
+public record StorageProperties(@Nullable String endpoint, Bucket transcripts, Map<String, Bucket> sources,
+                                int partSizeMib) {
+
+    public StorageProperties {
+        sources = sources == null ? Map.of() : Map.copyOf(sources);
+        partSizeMib = partSizeMib <= 0 ? 8 : partSizeMib;
+    }
+
+    /** A bucket, its region, the prefix every key of ours in it starts with, and an optional access key. */
+    public record Bucket(@Nullable String name, String region, @Nullable String prefix, @Nullable String accessKeyId,
+                         @Nullable String secretAccessKey) {
+
+        public boolean configured() {
+            return name != null && !name.isBlank();
+        }
+
+        boolean hasCredential() {
+            return accessKeyId != null && !accessKeyId.isBlank() && secretAccessKey != null && !secretAccessKey.isBlank();
+        }
+    }
+}
