@@ -10,6 +10,7 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,7 +36,9 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -55,6 +59,16 @@ public class S3RecordingStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(S3RecordingStore.class);
     static final String SOURCE_ETAG = "source-etag";
     private static final int PARTS_IN_FLIGHT = 2;
+    private static final S3AuthSchemeProvider DEFAULT_AUTH = S3AuthSchemeProvider.defaultProvider();
+    /**
+     * Requests are signed, their bodies not: hashing every byte for the signature (what the SDK does on plain
+     * HTTP endpoints) would double the CPU of a copy. Each part carries its Content-MD5 instead, which the
+     * server checks, and the whole copy is checked against the source's MD5.
+     */
+    private static final S3AuthSchemeProvider UNSIGNED_PAYLOAD = params -> DEFAULT_AUTH.resolveAuthScheme(params)
+            .stream().map(option -> option.toBuilder()
+                    .putSignerProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false).build())
+            .toList();
 
     private final StorageProperties properties;
     private final S3Client transcripts;
@@ -79,7 +93,8 @@ public class S3RecordingStore implements AutoCloseable {
                 .credentialsProvider(credentials(bucket, fallback))
                 // S3-compatible servers take plain requests; AWS computes what it needs either way
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .authSchemeProvider(UNSIGNED_PAYLOAD);
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
         }
@@ -125,26 +140,35 @@ public class S3RecordingStore implements AutoCloseable {
         long offset = upload.bytesDone();
         MessageDigest md5 = offset == 0 ? md5() : null;
         List<CompletedPart> parts = new ArrayList<>(upload.parts());
-        ExecutorService uploader = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(PARTS_IN_FLIGHT - 1), new ThreadPoolExecutor.CallerRunsPolicy());
+        // the buffers are the copy's memory: one being filled, the others waiting for or in an upload
+        BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(PARTS_IN_FLIGHT + 1);
+        for (int i = 0; i <= PARTS_IN_FLIGHT; i++) {
+            free.add(new byte[(int) Math.min(partSize, size - offset)]);
+        }
+        ExecutorService uploader = Executors.newSingleThreadExecutor();
         List<Future<CompletedPart>> uploading = new ArrayList<>();
         try (InputStream in = open(source, bucket, key, offset, size)) {
             long read = offset;
             int partNumber = parts.size() + 1;
             while (read < size) {
                 int want = (int) Math.min(partSize, size - read);
-                byte[] buffer = new byte[want];
+                byte[] buffer = takeFree(free, uploading);
                 int got = in.readNBytes(buffer, 0, want);
                 if (got < want) {
                     throw new StorageException(Reason.TRUNCATED, "object " + bucket + "/" + key + " ended after "
                             + (read + got) + " of " + size + " bytes");
                 }
                 if (md5 != null) {
-                    md5.update(buffer);
+                    md5.update(buffer, 0, got);
                 }
                 int number = partNumber++;
-                awaitRoom(uploading);
-                uploading.add(uploader.submit(() -> uploadPart(targetKey, upload.uploadId(), number, buffer)));
+                uploading.add(uploader.submit(() -> {
+                    try {
+                        return uploadPart(targetKey, upload.uploadId(), number, buffer, got);
+                    } finally {
+                        free.add(buffer);
+                    }
+                }));
                 read += got;
                 afterPart.partRead(read, size);
             }
@@ -256,12 +280,31 @@ public class S3RecordingStore implements AutoCloseable {
         return new Upload(uploadId, List.of(), 0);
     }
 
-    private CompletedPart uploadPart(String targetKey, String uploadId, int number, byte[] buffer) {
+    private CompletedPart uploadPart(String targetKey, String uploadId, int number, byte[] buffer, int length) {
+        MessageDigest partMd5 = md5();
+        partMd5.update(buffer, 0, length);
+        String contentMd5 = Base64.getEncoder().encodeToString(partMd5.digest());
         String etag = transcripts.uploadPart(request -> request.bucket(transcriptsBucket()).key(targetKey)
-                        .uploadId(uploadId).partNumber(number).contentLength((long) buffer.length),
-                RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer), buffer.length,
+                        .uploadId(uploadId).partNumber(number).contentLength((long) length).contentMD5(contentMd5),
+                RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
                         "application/octet-stream")).eTag();
         return CompletedPart.builder().partNumber(number).eTag(etag).build();
+    }
+
+    /** A free buffer; while none is, an upload is under way, and a failed one is reported rather than waited for. */
+    private static byte[] takeFree(BlockingQueue<byte[]> free, List<Future<CompletedPart>> uploading)
+            throws InterruptedException, ExecutionException {
+        while (true) {
+            byte[] buffer = free.poll(100, TimeUnit.MILLISECONDS);
+            if (buffer != null) {
+                return buffer;
+            }
+            for (Future<CompletedPart> future : uploading) {
+                if (future.isDone()) {
+                    future.get();
+                }
+            }
+        }
     }
 
     /** Lets the parts already handed over finish, so that an attempt that failed leaves as much as it can to resume. */
@@ -274,20 +317,6 @@ public class S3RecordingStore implements AutoCloseable {
         } catch (InterruptedException e) {
             uploader.shutdownNow();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void awaitRoom(List<Future<CompletedPart>> uploading) throws ExecutionException, InterruptedException {
-        // at most PARTS_IN_FLIGHT buffers wait for or are in an upload; the oldest is done first
-        long pending = uploading.stream().filter(future -> !future.isDone()).count();
-        for (Future<CompletedPart> future : uploading) {
-            if (pending < PARTS_IN_FLIGHT) {
-                return;
-            }
-            if (!future.isDone()) {
-                future.get();
-                pending--;
-            }
         }
     }
 
