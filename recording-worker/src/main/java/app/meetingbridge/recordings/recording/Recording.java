@@ -1,13 +1,24 @@
 package app.meetingbridge.recordings.recording;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A recording as the pipeline sees it: where its objects are, how far it got, how often it was tried. */
-record Recording(String id, String platform, String providerRecordingId, String bucket, List<String> objectKeys,
-                 RecordingState state, int attempts) {
+record Recording(String id, String platform, String providerRecordingId, @Nullable String meetingId, String kind,
+                 String bucket, List<String> objectKeys, RecordingState state, int attempts) {
 
     Recording {
         objectKeys = List.copyOf(objectKeys);
+    }
+
+    /**
+     * The objects that carry the meeting's audio: of a raw-tracks recording the participants' camera-microphone
+     * tracks when the keys say which those are (screen-share audio is left out, as Reflector does), otherwise all.
+     */
+    List<String> audioKeys() {
+        List<String> cameraAudio = objectKeys.stream()
+                .filter(key -> TrackName.parse(key).map(TrackName::camAudio).orElse(false)).toList();
+        return cameraAudio.isEmpty() ? objectKeys : cameraAudio;
     }
 
     /** Where the copy of a provider object lives in the transcript storage. */

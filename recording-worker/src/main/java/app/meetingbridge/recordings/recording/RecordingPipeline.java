@@ -1,22 +1,30 @@
 package app.meetingbridge.recordings.recording;
 
+import app.meetingbridge.recordings.audio.Ffmpeg;
+import app.meetingbridge.recordings.recording.AudioStep.Audio;
+import app.meetingbridge.recordings.recording.AudioStep.AudioException;
+import app.meetingbridge.recordings.recording.TranscriptRepository.Transcript;
 import app.meetingbridge.recordings.storage.S3RecordingStore;
 import app.meetingbridge.recordings.storage.S3RecordingStore.PartListener;
 import app.meetingbridge.recordings.storage.StorageException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs a recording through its steps, keeping its state in the {@code recording} row: a step that already ran
- * (by the state) is not run again when the message comes back. A failure is counted on the row with its error
- * and the time of the next attempt (capped backoff); a retryable one is rethrown, so the delivery is retried and
- * ends in the dead-letter queue after the queue's delivery limit; a refused one (a key outside the provider's
- * bucket and prefix) is final.
+ * Runs a recording through its steps, keeping its state in the {@code recording} row (and the transcript's in
+ * its own): a step that already ran is not run again when the message comes back. Steps: fetch
+ * ({@code discovered → fetching → fetched}), then audio ({@code processing}; the transcript is made, and is
+ * {@code uploaded} once its audio is in storage, {@code error} while an attempt has failed). A failure is counted on the row with its error and the time of
+ * the next attempt (capped backoff); a retryable one is rethrown, so the delivery is retried and ends in the
+ * dead-letter queue after the queue's delivery limit; a refused one (a key outside the provider's bucket and
+ * prefix) is final.
  */
 @Service
 class RecordingPipeline {
@@ -24,16 +32,25 @@ class RecordingPipeline {
     private static final Logger log = LoggerFactory.getLogger(RecordingPipeline.class);
 
     private final RecordingRepository recordings;
+    private final TranscriptRepository transcripts;
+    private final MeetingReadRepository meetings;
     private final @Nullable FetchStep fetch;
+    private final @Nullable AudioStep audio;
+    private final JsonMapper json;
     private final Clock clock;
 
-    RecordingPipeline(RecordingRepository recordings, ObjectProvider<S3RecordingStore> store, Clock clock) {
+    RecordingPipeline(RecordingRepository recordings, TranscriptRepository transcripts, MeetingReadRepository meetings,
+                      ObjectProvider<S3RecordingStore> store, Ffmpeg ffmpeg, JsonMapper json, Clock clock) {
         this.recordings = recordings;
+        this.transcripts = transcripts;
+        this.meetings = meetings;
         S3RecordingStore s3 = store.getIfAvailable();
         this.fetch = s3 == null ? null : new FetchStep(s3);
+        this.audio = s3 == null ? null : new AudioStep(s3, ffmpeg);
         if (s3 == null) {
             log.warn("TRANSCRIPT_STORAGE_AWS_BUCKET_NAME is not set: recordings are registered but not fetched");
         }
+        this.json = json;
         this.clock = clock;
     }
 
@@ -42,22 +59,58 @@ class RecordingPipeline {
     }
 
     void process(Recording recording, PartListener afterPart) {
-        if (fetch == null || !recording.state().needsFetch()) {
+        if (fetch == null || audio == null) {
             return;
         }
-        recordings.advance(recording.id(), RecordingState.FETCHING, clock.instant());
+        RecordingState state = recording.state();
         try {
-            fetch.run(recording, afterPart);
-            recordings.advance(recording.id(), RecordingState.FETCHED, clock.instant());
+            if (state.needsFetch()) {
+                recordings.advance(recording.id(), RecordingState.FETCHING, clock.instant());
+                fetch.run(recording, afterPart);
+                recordings.advance(recording.id(), RecordingState.FETCHED, clock.instant());
+                state = RecordingState.FETCHED;
+            }
+            if (state == RecordingState.FETCHED || state == RecordingState.PROCESSING) {
+                prepareAudio(recording);
+            }
         } catch (StorageException e) {
-            Instant now = clock.instant();
-            Instant next = e.reason().retryable() ? now.plus(RecordingState.backoff(recording.attempts())) : null;
-            recordings.failed(recording.id(), e.reason() + ": " + e.getMessage(), next, now);
+            failed(recording, e.reason() + ": " + e.getMessage(), e.reason().retryable());
             if (e.reason().retryable()) {
                 throw e;
             }
             log.error("recording {} of {} refused: {}", recording.providerRecordingId(), recording.platform(),
                     e.getMessage());
+        } catch (AudioException e) {
+            failed(recording, "AUDIO: " + e.getMessage(), true);
+            throw e;
         }
+    }
+
+    private void prepareAudio(Recording recording) {
+        MeetingRoom meeting = recording.meetingId() == null ? null : meetings.roomOf(recording.meetingId()).orElse(null);
+        Transcript transcript = transcripts.findOrCreate(recording.id(), meeting, clock.instant());
+        if (transcript.audioReady()) {
+            return;
+        }
+        recordings.advance(recording.id(), RecordingState.PROCESSING, clock.instant());
+        Map<String, MeetingReadRepository.Participant> sessions = recording.meetingId() == null ? Map.of()
+                : meetings.participants(recording.meetingId());
+        Audio ready;
+        try {
+            ready = audio.run(recording, transcript.id(), sessions);
+        } catch (AudioException | StorageException e) {
+            transcripts.failed(transcript.id(), clock.instant()); // shown as error until an attempt succeeds
+            throw e;
+        }
+        transcripts.audioReady(transcript.id(), ready.durationMs(), json.writeValueAsString(ready.participants()),
+                clock.instant());
+        log.info("recording {}: audio ready for transcript {} ({} ms, {} track(s))", recording.id(), transcript.id(),
+                ready.durationMs(), ready.participants().size());
+    }
+
+    private void failed(Recording recording, String error, boolean retryable) {
+        Instant now = clock.instant();
+        Instant next = retryable ? now.plus(RecordingState.backoff(recording.attempts())) : null;
+        recordings.failed(recording.id(), error, next, now);
     }
 }

@@ -49,7 +49,7 @@ class RecordingRepository {
         return db.selectFrom(RECORDING)
                 .where(RECORDING.PLATFORM.eq(platform)).and(RECORDING.PROVIDER_RECORDING_ID.eq(providerRecordingId))
                 .fetchOptional(row -> new Recording(row.getId(), row.getPlatform(), row.getProviderRecordingId(),
-                        row.getBucketName(), row.getTrackKeys() == null ? java.util.List.of()
+                        row.getMeetingId(), row.getRecordingType(), row.getBucketName(), row.getTrackKeys() == null ? java.util.List.of()
                         : json.readValue(row.getTrackKeys().data(), KEYS),
                         RecordingState.of(row.getState()), row.getAttempts()));
     }

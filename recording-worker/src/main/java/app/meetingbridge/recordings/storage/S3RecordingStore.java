@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -190,6 +192,38 @@ public class S3RecordingStore implements AutoCloseable {
                 .uploadId(upload.uploadId()).multipartUpload(body -> body.parts(parts)));
         verify(bucket, key, targetKey, size, etag, md5);
         return new Copied(targetKey, size, etag, offset, false);
+    }
+
+    /** Streams an object of the transcript storage into a file. */
+    public void download(String key, Path file) {
+        try {
+            transcripts.getObject(request -> request.bucket(transcriptsBucket()).key(key), ResponseTransformer.toFile(file));
+        } catch (SdkException e) {
+            throw new StorageException(Reason.UNAVAILABLE, "reading " + key + " from the transcript storage: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Stores a file in the transcript storage (streamed from disk). */
+    public void upload(Path file, String key, String contentType) {
+        try {
+            transcripts.putObject(request -> request.bucket(transcriptsBucket()).key(key).contentType(contentType),
+                    RequestBody.fromFile(file));
+        } catch (SdkException e) {
+            throw new StorageException(Reason.UNAVAILABLE, "writing " + key + " to the transcript storage: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Stores a small object in the transcript storage. */
+    public void upload(byte[] content, String key, String contentType) {
+        try {
+            transcripts.putObject(request -> request.bucket(transcriptsBucket()).key(key).contentType(contentType),
+                    RequestBody.fromBytes(content));
+        } catch (SdkException e) {
+            throw new StorageException(Reason.UNAVAILABLE, "writing " + key + " to the transcript storage: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Deletes objects from the transcript storage (consent refused, or a copy that failed its checksum). */

@@ -1,0 +1,137 @@
+package app.meetingbridge.recordings.audio;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * ffmpeg and ffprobe as processes (found on the PATH, or at {@code binaries}). Every call has a time limit and
+ * reports ffmpeg's last words when it fails.
+ */
+public class Ffmpeg {
+
+    /** One input of a mixdown, and when (from the recording's start) its first sound is heard. */
+    public record Track(Path file, long startMs) {
+    }
+
+    private final String ffmpeg;
+    private final String ffprobe;
+    private final long timeoutSeconds;
+
+    public Ffmpeg(String binaries, long timeoutSeconds) {
+        this.ffmpeg = binaries.isBlank() ? "ffmpeg" : Path.of(binaries, "ffmpeg").toString();
+        this.ffprobe = binaries.isBlank() ? "ffprobe" : Path.of(binaries, "ffprobe").toString();
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /**
+     * Mixes the tracks into one mono mp3: each track is resampled with its gaps filled with silence (providers
+     * drop the frames of a muted participant), delayed to its start, and summed without normalisation (so one
+     * speaker is as loud alone as in a crowd).
+     */
+    public void mixdown(List<Track> tracks, Path mp3) throws IOException {
+        if (tracks.isEmpty()) {
+            throw new IllegalArgumentException("nothing to mix");
+        }
+        List<String> command = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
+        StringBuilder filter = new StringBuilder();
+        for (int i = 0; i < tracks.size(); i++) {
+            command.add("-i");
+            command.add(tracks.get(i).file().toString());
+            filter.append(String.format(Locale.ROOT, "[%d:a]aresample=48000:async=1:first_pts=0,adelay=%d:all=1[a%d];",
+                    i, Math.max(0, tracks.get(i).startMs()), i));
+        }
+        for (int i = 0; i < tracks.size(); i++) {
+            filter.append("[a").append(i).append(']');
+        }
+        filter.append(tracks.size() == 1 ? "anull[out]"
+                : "amix=inputs=" + tracks.size() + ":normalize=0:dropout_transition=0:duration=longest[out]");
+        command.addAll(List.of("-filter_complex", filter.toString(), "-map", "[out]", "-ac", "1", "-ar", "44100",
+                "-c:a", "libmp3lame", "-b:a", "64k", mp3.toString()));
+        run(command);
+    }
+
+    /** The file's duration in milliseconds. */
+    public long durationMs(Path file) throws IOException {
+        String out = run(List.of(ffprobe, "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
+                file.toString())).trim();
+        try {
+            return Math.round(Double.parseDouble(out) * 1000);
+        } catch (NumberFormatException e) {
+            throw new IOException("ffprobe gave no duration for " + file.getFileName() + ": " + out);
+        }
+    }
+
+    /**
+     * The loudest sample of each of {@code segments} equal stretches of the file, from 0 to 1 relative to the
+     * loudest of all (silence is 0). Decoded as a stream: memory does not grow with the file.
+     */
+    public double[] waveform(Path file, long durationMs, int segments) throws IOException {
+        int rate = 8000;
+        long samples = Math.max(1, durationMs * rate / 1000);
+        double perSegment = (double) samples / segments;
+        double[] peaks = new double[segments];
+        Process process = new ProcessBuilder(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-i",
+                file.toString(), "-ac", "1", "-ar", String.valueOf(rate), "-f", "s16le", "-")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
+            long index = 0;
+            for (int low = in.read(), high = in.read(); low >= 0 && high >= 0; low = in.read(), high = in.read()) {
+                int sample = (short) ((high << 8) | low);
+                int segment = (int) Math.min(segments - 1, index / perSegment);
+                peaks[segment] = Math.max(peaks[segment], Math.abs(sample) / 32768.0);
+                index++;
+            }
+        } finally {
+            await(process, "waveform of " + file.getFileName());
+        }
+        double loudest = 0;
+        for (double peak : peaks) {
+            loudest = Math.max(loudest, peak);
+        }
+        if (loudest > 0) {
+            for (int i = 0; i < peaks.length; i++) {
+                peaks[i] = Math.round(peaks[i] / loudest * 1000) / 1000.0;
+            }
+        }
+        return peaks;
+    }
+
+    private String run(List<String> command) throws IOException {
+        Path errors = Files.createTempFile("ffmpeg", ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = await(process, command.get(0));
+            if (exit != 0) {
+                List<String> lines = Files.readAllLines(errors);
+                throw new IOException(Path.of(command.get(0)).getFileName() + " failed (exit " + exit + "): "
+                        + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
+            }
+            return out;
+        } finally {
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    private int await(Process process, String what) throws IOException {
+        try {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(what + " took longer than " + timeoutSeconds + " s");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + what, e);
+        }
+    }
+}

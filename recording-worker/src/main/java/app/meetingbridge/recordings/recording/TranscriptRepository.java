@@ -1,0 +1,67 @@
+package app.meetingbridge.recordings.recording;
+
+import static app.meetingbridge.db.Tables.TRANSCRIPT;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/** The transcript a recording becomes (one per recording, held by the database). */
+@Repository
+class TranscriptRepository {
+
+    private final DSLContext db;
+
+    TranscriptRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The recording's transcript, made on first call: owned by the room's owner, public, from a room, English. */
+    Transcript findOrCreate(String recordingId, @Nullable MeetingRoom meeting, Instant now) {
+        db.insertInto(TRANSCRIPT)
+                .set(TRANSCRIPT.ID, UUID.randomUUID().toString())
+                .set(TRANSCRIPT.RECORDING_ID, recordingId)
+                .set(TRANSCRIPT.MEETING_ID, meeting == null ? null : meeting.meetingId())
+                .set(TRANSCRIPT.ROOM_ID, meeting == null ? null : meeting.roomId())
+                .set(TRANSCRIPT.USER_ID, meeting == null ? null : meeting.ownerId())
+                .set(TRANSCRIPT.NAME, "")
+                .set(TRANSCRIPT.STATUS, "processing")
+                .set(TRANSCRIPT.SOURCE_KIND, "room")
+                .set(TRANSCRIPT.SHARE_MODE, "public")
+                .set(TRANSCRIPT.CREATED_AT, now)
+                .set(TRANSCRIPT.UPDATED_AT, now)
+                .onConflict(TRANSCRIPT.RECORDING_ID)
+                .doNothing()
+                .execute();
+        return db.selectFrom(TRANSCRIPT).where(TRANSCRIPT.RECORDING_ID.eq(recordingId))
+                .fetchSingle(row -> new Transcript(row.getId(), row.getStatus(), row.getDurationMs()));
+    }
+
+    /** The mixed audio is in storage: its duration, the participants (one per track), status {@code uploaded}. */
+    void audioReady(String id, long durationMs, String participantsJson, Instant now) {
+        db.update(TRANSCRIPT)
+                .set(TRANSCRIPT.DURATION_MS, durationMs)
+                .set(TRANSCRIPT.PARTICIPANTS, JSONB.valueOf(participantsJson))
+                .set(TRANSCRIPT.AUDIO_LOCATION, "storage")
+                .set(TRANSCRIPT.STATUS, "uploaded")
+                .set(TRANSCRIPT.UPDATED_AT, now)
+                .where(TRANSCRIPT.ID.eq(id))
+                .execute();
+    }
+
+    void failed(String id, Instant now) {
+        db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "error").set(TRANSCRIPT.UPDATED_AT, now)
+                .where(TRANSCRIPT.ID.eq(id)).execute();
+    }
+
+    record Transcript(String id, String status, @Nullable Long durationMs) {
+
+        boolean audioReady() {
+            return durationMs != null;
+        }
+    }
+}
