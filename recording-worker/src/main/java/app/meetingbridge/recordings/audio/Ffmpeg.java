@@ -58,6 +58,16 @@ public class Ffmpeg {
         run(command);
     }
 
+    /**
+     * One track as speech for transcription: mono 16 kHz mp3, its gaps (a muted participant's dropped frames)
+     * filled with silence so that times in it are times in the track.
+     */
+    public void speech(Path track, Path mp3) throws IOException {
+        run(List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", track.toString(),
+                "-af", "aresample=16000:async=1:first_pts=0", "-ac", "1", "-c:a", "libmp3lame", "-b:a", "48k",
+                mp3.toString()));
+    }
+
     /** The file's duration in milliseconds. */
     public long durationMs(Path file) throws IOException {
         String out = run(List.of(ffprobe, "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",

@@ -7,8 +7,11 @@ import app.meetingbridge.recordings.recording.TranscriptRepository.Transcript;
 import app.meetingbridge.recordings.storage.S3RecordingStore;
 import app.meetingbridge.recordings.storage.S3RecordingStore.PartListener;
 import app.meetingbridge.recordings.storage.StorageException;
+import app.meetingbridge.recordings.transcription.TranscriptionBackend;
+import app.meetingbridge.recordings.transcription.TranscriptionBackend.TranscriptionException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs a recording through its steps, keeping its state in the {@code recording} row (and the transcript's in
  * its own): a step that already ran is not run again when the message comes back. Steps: fetch
  * ({@code discovered → fetching → fetched}), then audio ({@code processing}; the transcript is made, and is
- * {@code uploaded} once its audio is in storage, {@code error} while an attempt has failed). A failure is counted on the row with its error and the time of
+ * {@code uploaded} once its audio is in storage, {@code error} while an attempt has failed), then transcription
+ * when a backend is configured ({@code done}; the transcript {@code ended} with its words). A failure is counted on the row with its error and the time of
  * the next attempt (capped backoff); a retryable one is rethrown, so the delivery is retried and ends in the
  * dead-letter queue after the queue's delivery limit; a refused one (a key outside the provider's bucket and
  * prefix) is final.
@@ -36,17 +40,23 @@ class RecordingPipeline {
     private final MeetingReadRepository meetings;
     private final @Nullable FetchStep fetch;
     private final @Nullable AudioStep audio;
+    private final @Nullable TranscribeStep transcribe;
     private final JsonMapper json;
     private final Clock clock;
 
     RecordingPipeline(RecordingRepository recordings, TranscriptRepository transcripts, MeetingReadRepository meetings,
-                      ObjectProvider<S3RecordingStore> store, Ffmpeg ffmpeg, JsonMapper json, Clock clock) {
+                      ObjectProvider<S3RecordingStore> store, Ffmpeg ffmpeg, TranscriptionBackend backend,
+                      JsonMapper json, Clock clock) {
         this.recordings = recordings;
         this.transcripts = transcripts;
         this.meetings = meetings;
         S3RecordingStore s3 = store.getIfAvailable();
         this.fetch = s3 == null ? null : new FetchStep(s3);
         this.audio = s3 == null ? null : new AudioStep(s3, ffmpeg);
+        this.transcribe = s3 == null || !backend.configured() ? null : new TranscribeStep(s3, ffmpeg, backend);
+        if (s3 != null && transcribe == null) {
+            log.warn("TRANSCRIPT_BACKEND_URL is not set: transcripts stop at uploaded, with their audio ready");
+        }
         if (s3 == null) {
             log.warn("TRANSCRIPT_STORAGE_AWS_BUCKET_NAME is not set: recordings are registered but not fetched");
         }
@@ -71,7 +81,10 @@ class RecordingPipeline {
                 state = RecordingState.FETCHED;
             }
             if (state == RecordingState.FETCHED || state == RecordingState.PROCESSING) {
-                prepareAudio(recording);
+                Transcript transcript = prepareAudio(recording);
+                if (transcribe != null) {
+                    transcribe(recording, transcript);
+                }
             }
         } catch (StorageException e) {
             failed(recording, e.reason() + ": " + e.getMessage(), e.reason().retryable());
@@ -83,14 +96,17 @@ class RecordingPipeline {
         } catch (AudioException e) {
             failed(recording, "AUDIO: " + e.getMessage(), true);
             throw e;
+        } catch (TranscriptionException e) {
+            failed(recording, "TRANSCRIPTION: " + e.getMessage(), true);
+            throw e;
         }
     }
 
-    private void prepareAudio(Recording recording) {
+    private Transcript prepareAudio(Recording recording) {
         MeetingRoom meeting = recording.meetingId() == null ? null : meetings.roomOf(recording.meetingId()).orElse(null);
         Transcript transcript = transcripts.findOrCreate(recording.id(), meeting, clock.instant());
         if (transcript.audioReady()) {
-            return;
+            return transcript;
         }
         recordings.advance(recording.id(), RecordingState.PROCESSING, clock.instant());
         Map<String, MeetingReadRepository.Participant> sessions = recording.meetingId() == null ? Map.of()
@@ -106,6 +122,24 @@ class RecordingPipeline {
                 clock.instant());
         log.info("recording {}: audio ready for transcript {} ({} ms, {} track(s))", recording.id(), transcript.id(),
                 ready.durationMs(), ready.participants().size());
+        return new Transcript(transcript.id(), "uploaded", ready.durationMs(), transcript.language());
+    }
+
+    private void transcribe(Recording recording, Transcript transcript) {
+        if (transcript.ended()) {
+            recordings.advance(recording.id(), RecordingState.DONE, clock.instant());
+            return;
+        }
+        List<Map<String, Object>> topics;
+        try {
+            topics = transcribe.run(recording, transcript.durationMs(), transcript.language());
+        } catch (RuntimeException e) {
+            transcripts.failed(transcript.id(), clock.instant());
+            throw e;
+        }
+        transcripts.transcribed(transcript.id(), json.writeValueAsString(topics), clock.instant());
+        recordings.advance(recording.id(), RecordingState.DONE, clock.instant());
+        log.info("recording {}: transcript {} ended", recording.id(), transcript.id());
     }
 
     private void failed(Recording recording, String error, boolean retryable) {

@@ -38,7 +38,8 @@ class TranscriptRepository {
                 .doNothing()
                 .execute();
         return db.selectFrom(TRANSCRIPT).where(TRANSCRIPT.RECORDING_ID.eq(recordingId))
-                .fetchSingle(row -> new Transcript(row.getId(), row.getStatus(), row.getDurationMs()));
+                .fetchSingle(row -> new Transcript(row.getId(), row.getStatus(), row.getDurationMs(),
+                        row.getSourceLanguage()));
     }
 
     /** The mixed audio is in storage: its duration, the participants (one per track), status {@code uploaded}. */
@@ -53,15 +54,29 @@ class TranscriptRepository {
                 .execute();
     }
 
+    /** The words are in: the topics, status {@code ended}. */
+    void transcribed(String id, String topicsJson, Instant now) {
+        db.update(TRANSCRIPT)
+                .set(TRANSCRIPT.TOPICS, JSONB.valueOf(topicsJson))
+                .set(TRANSCRIPT.STATUS, "ended")
+                .set(TRANSCRIPT.UPDATED_AT, now)
+                .where(TRANSCRIPT.ID.eq(id))
+                .execute();
+    }
+
     void failed(String id, Instant now) {
         db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "error").set(TRANSCRIPT.UPDATED_AT, now)
                 .where(TRANSCRIPT.ID.eq(id)).execute();
     }
 
-    record Transcript(String id, String status, @Nullable Long durationMs) {
+    record Transcript(String id, String status, @Nullable Long durationMs, String language) {
 
         boolean audioReady() {
             return durationMs != null;
+        }
+
+        boolean ended() {
+            return status.equals("ended");
         }
     }
 }

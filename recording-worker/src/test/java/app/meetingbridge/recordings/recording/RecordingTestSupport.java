@@ -1,0 +1,186 @@
+package app.meetingbridge.recordings.recording;
+
+import static app.meetingbridge.db.Tables.MEETING;
+import static app.meetingbridge.db.Tables.PARTICIPANT_SESSION;
+import static app.meetingbridge.db.Tables.RECORDING;
+import static app.meetingbridge.db.Tables.ROOM;
+import static app.meetingbridge.db.Tables.TRANSCRIPT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.meetingbridge.db.tables.records.RecordingRecord;
+import app.meetingbridge.db.tables.records.TranscriptRecord;
+import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.events.recording.RecordingReady;
+import app.meetingbridge.testsupport.TestS3;
+import app.meetingbridge.testsupport.TestServices;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Base of recording-worker's integration tests: the real worker, a real S3 API (s3proxy), real ffmpeg. */
+@SpringBootTest(properties = {
+        "spring.cloud.stream.bindings.recordingReady-in-0.consumer.back-off-initial-interval=100",
+        "spring.cloud.stream.bindings.recordingReady-in-0.consumer.back-off-max-interval=200"})
+public abstract class RecordingTestSupport {
+
+    static final String DAILY_BUCKET = "daily-recordings";
+    static final String TRANSCRIPTS = "transcripts-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String QUEUE = Topology.RECORDINGS_EXCHANGE + "." + Topology.RECORDING_WORKER_GROUP;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestServices.register(registry);
+        TestS3 s3 = TestS3.shared();
+        s3.createBucket(DAILY_BUCKET);
+        s3.createBucket(TRANSCRIPTS);
+        registry.add("app.storage.endpoint", () -> s3.endpoint().toString());
+        registry.add("app.storage.part-size-mib", () -> "5");
+        registry.add("app.storage.transcripts.name", () -> TRANSCRIPTS);
+        registry.add("app.storage.transcripts.region", () -> TestS3.REGION);
+        registry.add("app.storage.transcripts.access-key-id", () -> TestS3.ACCESS_KEY);
+        registry.add("app.storage.transcripts.secret-access-key", () -> TestS3.SECRET_KEY);
+        registry.add("app.storage.sources.daily.name", () -> DAILY_BUCKET);
+        registry.add("app.storage.sources.daily.region", () -> TestS3.REGION);
+        registry.add("app.storage.sources.daily.prefix", () -> "acme/");
+    }
+
+    @Autowired
+    DSLContext db;
+
+    @Autowired
+    ConnectionFactory connections;
+
+    @Autowired
+    JsonMapper json;
+
+    RabbitTemplate rabbit;
+    RabbitAdmin admin;
+    S3Client s3;
+
+    @BeforeEach
+    void clients() {
+        rabbit = new RabbitTemplate(connections);
+        admin = new RabbitAdmin(connections);
+        s3 = TestS3.shared().client();
+    }
+
+    @AfterEach
+    void close() {
+        s3.close();
+    }
+
+    /** A WebM/Opus tone made by ffmpeg, as Daily writes participant tracks. */
+    static byte[] tone(int frequency, double seconds) throws Exception {
+        Path file = Files.createTempFile("tone", ".webm");
+        try {
+            Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                    "sine=frequency=" + frequency + ":duration=" + seconds, "-c:a", "libopus", file.toString())
+                    .redirectErrorStream(true).start();
+            assertThat(ffmpeg.waitFor()).as(new String(ffmpeg.getInputStream().readAllBytes())).isZero();
+            return Files.readAllBytes(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    void put(String key, byte[] content) {
+        s3.putObject(request -> request.bucket(DAILY_BUCKET).key(key), RequestBody.fromBytes(content));
+    }
+
+    byte[] put(String key, int size) {
+        byte[] content = new byte[size];
+        new Random(key.hashCode()).nextBytes(content);
+        s3.putObject(request -> request.bucket(DAILY_BUCKET).key(key), RequestBody.fromBytes(content));
+        return content;
+    }
+
+    void announce(String recordingId, RecordingReady.Kind kind, String bucket, List<String> keys) {
+        announce(recordingId, null, kind, bucket, keys);
+    }
+
+    void announce(String recordingId, String meetingId, RecordingReady.Kind kind, String bucket, List<String> keys) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_READY, new Message(json.writeValueAsBytes(
+                new RecordingReady("recording-ready:daily:" + recordingId, Instant.now(), Platform.DAILY, recordingId,
+                        meetingId, kind, bucket, keys, Instant.now())), properties));
+    }
+
+    RecordingRecord row(String recordingId) {
+        return db.fetchOne(RECORDING, RECORDING.PROVIDER_RECORDING_ID.eq(recordingId));
+    }
+
+    byte[] copy(String recordingId, String key) {
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        return s3.getObjectAsBytes(request -> request.bucket(TRANSCRIPTS)
+                .key("recordings/" + row(recordingId).getId() + "/" + name)).asByteArray();
+    }
+
+    static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 30 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    boolean inState(String recordingId, String state) {
+        RecordingRecord row = row(recordingId);
+        return row != null && state.equals(row.getState());
+    }
+
+    static double peak(JsonNode waveform, double fromSeconds, double toSeconds, long durationMs) {
+        double peak = 0;
+        for (int i = 0; i < waveform.size(); i++) {
+            double at = (i + 0.5) * durationMs / 1000.0 / waveform.size();
+            if (at >= fromSeconds && at <= toSeconds) {
+                peak = Math.max(peak, waveform.get(i).doubleValue());
+            }
+        }
+        return peak;
+    }
+
+    String aMeeting() {
+        String roomId = UUID.randomUUID().toString();
+        db.insertInto(ROOM).set(ROOM.ID, roomId).set(ROOM.NAME, "room-" + roomId.substring(0, 8))
+                .set(ROOM.USER_ID, "owner-1").set(ROOM.PLATFORM, "daily").execute();
+        String meetingId = UUID.randomUUID().toString();
+        db.insertInto(MEETING).set(MEETING.ID, meetingId).set(MEETING.ROOM_ID, roomId).set(MEETING.PLATFORM, "daily")
+                .set(MEETING.PROVIDER_MEETING_ID, meetingId).set(MEETING.PROVIDER_ROOM_NAME, "room-" + meetingId)
+                .set(MEETING.ROOM_URL, "https://acme.daily.co/r").set(MEETING.HOST_ROOM_URL, "https://acme.daily.co/r")
+                .set(MEETING.START_DATE, Instant.now()).set(MEETING.END_DATE, Instant.now().plusSeconds(3600))
+                .set(MEETING.IS_LOCKED, false).set(MEETING.ROOM_MODE, "normal").set(MEETING.RECORDING_TYPE, "cloud")
+                .set(MEETING.RECORDING_TRIGGER, "automatic-2nd-participant").execute();
+        return meetingId;
+    }
+
+    TranscriptRecord transcriptOf(String recordingId) {
+        RecordingRecord recording = row(recordingId);
+        return recording == null ? null : db.fetchOne(TRANSCRIPT, TRANSCRIPT.RECORDING_ID.eq(recording.getId()));
+    }
+}
