@@ -1,6 +1,7 @@
 package app.meetingbridge.recordings.recording;
 
 import static app.meetingbridge.db.Tables.MEETING;
+import static app.meetingbridge.db.Tables.MEETING_CONSENT;
 import static app.meetingbridge.db.Tables.PARTICIPANT_SESSION;
 import static app.meetingbridge.db.Tables.ROOM;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
-/** What the worker reads of meetings (written by meeting-service): the room and owner, who took part. */
+/** What the worker reads of meetings (written by others): the room and owner, who took part, consent. */
 @Repository
 class MeetingReadRepository {
 
@@ -33,6 +34,12 @@ class MeetingReadRepository {
                 .from(PARTICIPANT_SESSION).where(PARTICIPANT_SESSION.MEETING_ID.eq(meetingId))
                 .forEach(row -> bySession.put(row.value1(), new Participant(row.value2(), row.value3())));
         return bySession;
+    }
+
+    /** Whether anyone in the meeting refused to have its audio kept. */
+    boolean consentRefused(String meetingId) {
+        return db.fetchExists(MEETING_CONSENT, MEETING_CONSENT.MEETING_ID.eq(meetingId)
+                .and(MEETING_CONSENT.CONSENT_GIVEN.isFalse()));
     }
 
     record Participant(@org.jspecify.annotations.Nullable String name, @org.jspecify.annotations.Nullable String userId) {

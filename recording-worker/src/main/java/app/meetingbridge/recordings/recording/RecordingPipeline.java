@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * its own): a step that already ran is not run again when the message comes back. Steps: fetch
  * ({@code discovered → fetching → fetched}), then audio ({@code processing}; the transcript is made, and is
  * {@code uploaded} once its audio is in storage, {@code error} while an attempt has failed), then transcription
- * when a backend is configured ({@code done}; the transcript {@code ended} with its words). A failure is counted on the row with its error and the time of
+ * when a backend is configured ({@code done}; the transcript {@code ended} with its words), then consent: the
+ * audio is deleted when anyone in the meeting refused to have it kept. A failure is counted on the row with its error and the time of
  * the next attempt (capped backoff); a retryable one is rethrown, so the delivery is retried and ends in the
  * dead-letter queue after the queue's delivery limit; a refused one (a key outside the provider's bucket and
  * prefix) is final.
@@ -41,6 +42,7 @@ class RecordingPipeline {
     private final @Nullable FetchStep fetch;
     private final @Nullable AudioStep audio;
     private final @Nullable TranscribeStep transcribe;
+    private final @Nullable ConsentStep consent;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -53,6 +55,7 @@ class RecordingPipeline {
         S3RecordingStore s3 = store.getIfAvailable();
         this.fetch = s3 == null ? null : new FetchStep(s3);
         this.audio = s3 == null ? null : new AudioStep(s3, ffmpeg);
+        this.consent = s3 == null ? null : new ConsentStep(s3);
         this.transcribe = s3 == null || !backend.configured() ? null : new TranscribeStep(s3, ffmpeg, backend);
         if (s3 != null && transcribe == null) {
             log.warn("TRANSCRIPT_BACKEND_URL is not set: transcripts stop at uploaded, with their audio ready");
@@ -84,7 +87,11 @@ class RecordingPipeline {
                 Transcript transcript = prepareAudio(recording);
                 if (transcribe != null) {
                     transcribe(recording, transcript);
+                    state = RecordingState.DONE;
                 }
+            }
+            if (state == RecordingState.DONE) {
+                applyConsent(recording);
             }
         } catch (StorageException e) {
             failed(recording, e.reason() + ": " + e.getMessage(), e.reason().retryable());
@@ -122,7 +129,7 @@ class RecordingPipeline {
                 clock.instant());
         log.info("recording {}: audio ready for transcript {} ({} ms, {} track(s))", recording.id(), transcript.id(),
                 ready.durationMs(), ready.participants().size());
-        return new Transcript(transcript.id(), "uploaded", ready.durationMs(), transcript.language());
+        return new Transcript(transcript.id(), "uploaded", ready.durationMs(), transcript.language(), false);
     }
 
     private void transcribe(Recording recording, Transcript transcript) {
@@ -140,6 +147,20 @@ class RecordingPipeline {
         transcripts.transcribed(transcript.id(), json.writeValueAsString(topics), clock.instant());
         recordings.advance(recording.id(), RecordingState.DONE, clock.instant());
         log.info("recording {}: transcript {} ended", recording.id(), transcript.id());
+    }
+
+    /** After the transcript ended: the audio is deleted when anyone refused consent (once; the text stays). */
+    private void applyConsent(Recording recording) {
+        if (recording.meetingId() == null || !meetings.consentRefused(recording.meetingId())) {
+            return;
+        }
+        Transcript transcript = transcripts.findOrCreate(recording.id(), null, clock.instant());
+        if (transcript.audioDeleted()) {
+            return;
+        }
+        consent.deleteAudio(recording, transcript.id());
+        transcripts.audioDeleted(transcript.id(), clock.instant());
+        log.info("recording {}: consent refused in meeting {}, audio deleted", recording.id(), recording.meetingId());
     }
 
     private void failed(Recording recording, String error, boolean retryable) {

@@ -39,7 +39,7 @@ class TranscriptRepository {
                 .execute();
         return db.selectFrom(TRANSCRIPT).where(TRANSCRIPT.RECORDING_ID.eq(recordingId))
                 .fetchSingle(row -> new Transcript(row.getId(), row.getStatus(), row.getDurationMs(),
-                        row.getSourceLanguage()));
+                        row.getSourceLanguage(), row.getAudioDeleted()));
     }
 
     /** The mixed audio is in storage: its duration, the participants (one per track), status {@code uploaded}. */
@@ -64,12 +64,18 @@ class TranscriptRepository {
                 .execute();
     }
 
+    /** Consent refused: the audio and everything made from it are gone, the text stays. */
+    void audioDeleted(String id, Instant now) {
+        db.update(TRANSCRIPT).set(TRANSCRIPT.AUDIO_DELETED, true).set(TRANSCRIPT.UPDATED_AT, now)
+                .where(TRANSCRIPT.ID.eq(id)).execute();
+    }
+
     void failed(String id, Instant now) {
         db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "error").set(TRANSCRIPT.UPDATED_AT, now)
                 .where(TRANSCRIPT.ID.eq(id)).execute();
     }
 
-    record Transcript(String id, String status, @Nullable Long durationMs, String language) {
+    record Transcript(String id, String status, @Nullable Long durationMs, String language, boolean audioDeleted) {
 
         boolean audioReady() {
             return durationMs != null;

@@ -226,6 +226,29 @@ public class S3RecordingStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes a recording's object from the provider's bucket (consent refused): only keys that this worker may
+     * read there, never anything else.
+     */
+    public void deleteFromSource(String platform, String bucket, String key) {
+        refuseOutside(platform, bucket, key);
+        try {
+            sources.get(platform).deleteObject(request -> request.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            throw new StorageException(Reason.UNAVAILABLE, "deleting " + bucket + "/" + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes every object of the transcript storage under {@code prefix}. */
+    public void deleteAllFromTranscripts(String prefix) {
+        try {
+            transcripts.listObjectsV2Paginator(request -> request.bucket(transcriptsBucket()).prefix(prefix)).contents()
+                    .forEach(object -> deleteFromTranscripts(object.key()));
+        } catch (SdkException e) {
+            throw new StorageException(Reason.UNAVAILABLE, "deleting " + prefix + "*: " + e.getMessage(), e);
+        }
+    }
+
     /** Deletes objects from the transcript storage (consent refused, or a copy that failed its checksum). */
     public void deleteFromTranscripts(String targetKey) {
         transcripts.deleteObject(request -> request.bucket(transcriptsBucket()).key(targetKey));

@@ -1,5 +1,6 @@
 package app.meetingbridge.recordings.recording;
 
+import static app.meetingbridge.db.Tables.MEETING_CONSENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.db.tables.records.TranscriptRecord;
@@ -108,5 +109,50 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         assertThat(backend.requests("POST", "/v1/audio/transcriptions")).hasSize(3);
         // the audio was prepared once: the failures were in transcription only
         assertThat(json.readTree(transcriptOf(id).getParticipants().data())).hasSize(1);
+    }
+
+    @Test
+    void aRefusedConsentDeletesTheAudioEverywhereAndKeepsTheText() throws Exception {
+        String id = "rec-" + UUID.randomUUID();
+        String meeting = aMeeting();
+        db.insertInto(MEETING_CONSENT).set(MEETING_CONSENT.ID, UUID.randomUUID().toString())
+                .set(MEETING_CONSENT.MEETING_ID, meeting).set(MEETING_CONSENT.USER_ID, "someone")
+                .set(MEETING_CONSENT.CONSENT_GIVEN, false).set(MEETING_CONSENT.CONSENT_TIMESTAMP, java.time.Instant.now())
+                .execute();
+        String key = "acme/room/" + id;
+        put(key, tone(300, 1));
+
+        announce(id, meeting, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+
+        await(() -> inState(id, "done") && Boolean.TRUE.equals(transcriptOf(id).getAudioDeleted()));
+        TranscriptRecord transcript = transcriptOf(id);
+        assertThat(transcript.getStatus()).isEqualTo("ended");
+        assertThat(json.readTree(transcript.getTopics().data()).get(0).get("transcript").stringValue()).isNotBlank();
+        assertThat(s3.listObjectsV2(request -> request.bucket(DAILY_BUCKET).prefix(key)).contents()).isEmpty();
+        assertThat(s3.listObjectsV2(request -> request.bucket(TRANSCRIPTS).prefix("recordings/" + row(id).getId()))
+                .contents()).isEmpty();
+        assertThat(s3.listObjectsV2(request -> request.bucket(TRANSCRIPTS).prefix(transcript.getId())).contents())
+                .isEmpty();
+    }
+
+    @Test
+    void consentGivenKeepsTheAudio() throws Exception {
+        String id = "rec-" + UUID.randomUUID();
+        String meeting = aMeeting();
+        db.insertInto(MEETING_CONSENT).set(MEETING_CONSENT.ID, UUID.randomUUID().toString())
+                .set(MEETING_CONSENT.MEETING_ID, meeting).set(MEETING_CONSENT.USER_ID, "someone")
+                .set(MEETING_CONSENT.CONSENT_GIVEN, true).set(MEETING_CONSENT.CONSENT_TIMESTAMP, java.time.Instant.now())
+                .execute();
+        String key = "acme/room/" + id;
+        put(key, tone(300, 1));
+
+        announce(id, meeting, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+
+        await(() -> inState(id, "done"));
+        TranscriptRecord transcript = transcriptOf(id);
+        assertThat(transcript.getAudioDeleted()).isFalse();
+        assertThat(s3.listObjectsV2(request -> request.bucket(TRANSCRIPTS).prefix(transcript.getId() + "/audio.mp3"))
+                .contents()).hasSize(1);
+        assertThat(s3.listObjectsV2(request -> request.bucket(DAILY_BUCKET).prefix(key)).contents()).hasSize(1);
     }
 }
