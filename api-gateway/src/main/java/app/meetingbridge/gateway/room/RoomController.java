@@ -22,9 +22,11 @@ class RoomController {
     private static final int MAX_PAGE_SIZE = 100;
 
     private final RoomService rooms;
+    private final RoomWebhookTest webhookTest;
 
-    RoomController(RoomService rooms) {
+    RoomController(RoomService rooms, RoomWebhookTest webhookTest) {
         this.rooms = rooms;
+        this.webhookTest = webhookTest;
     }
 
     @GetMapping
@@ -65,5 +67,11 @@ class RoomController {
     Map<String, String> delete(Caller caller, @PathVariable String roomId) {
         rooms.delete(caller, roomId);
         return Map.of("status", "ok");
+    }
+
+    /** The room's owner sends the {@code test} event to the room's webhook and sees how it went. */
+    @PostMapping("/{roomId}/webhook/test")
+    Map<String, Object> testWebhook(Caller caller, @PathVariable String roomId) {
+        return webhookTest.send(rooms.owned(caller, roomId));
     }
 }

@@ -45,11 +45,7 @@ public class RoomService {
     }
 
     Room update(Caller caller, String roomId, JsonNode body) {
-        requireSignedIn(caller);
-        Room room = rooms.findById(roomId).orElseThrow(RoomService::roomNotFound);
-        if (!room.ownedBy(caller)) {
-            throw ApiException.forbidden("Not authorized");
-        }
+        Room room = owned(caller, roomId);
         Room updated = new Room(room.id(), room.ownerId(), room.createdAt(),
                 RoomFields.forUpdate(room.settings(), body), room.icsLastSync(), room.icsLastEtag());
         if (updated.settings().platform() != room.settings().platform()) {
@@ -64,12 +60,17 @@ public class RoomService {
     }
 
     void delete(Caller caller, String roomId) {
+        rooms.delete(owned(caller, roomId).id());
+    }
+
+    /** A room its signed-in owner acts on: 401 anonymous, 404 unknown, 403 "Not authorized" for anyone else. */
+    Room owned(Caller caller, String roomId) {
         requireSignedIn(caller);
         Room room = rooms.findById(roomId).orElseThrow(RoomService::roomNotFound);
         if (!room.ownedBy(caller)) {
             throw ApiException.forbidden("Not authorized");
         }
-        rooms.delete(roomId);
+        return room;
     }
 
     /** A room by id, for its owner or, if shared, for anyone. */

@@ -1,0 +1,132 @@
+package app.meetingbridge.gateway.room;
+
+import static app.meetingbridge.db.Tables.ROOM_WEBHOOK_DELIVERY;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /v1/rooms/{room_id}/webhook/test}: sends the {@code test} event to the room's webhook URL now and
+ * says how it went ({@code {success, message, error, status_code, response_preview}}, reflector-behaviour §7).
+ * Signed like every room webhook: {@code X-Webhook-Signature: t={unix seconds},v1={hex HMAC-SHA256(secret,
+ * "{t}.{body}")}}. The attempt is recorded in {@code room_webhook_delivery}.
+ */
+@Component
+class RoomWebhookTest {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final int PREVIEW = 200;
+
+    private final DSLContext db;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    RoomWebhookTest(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    Map<String, Object> send(Room room) {
+        String url = room.settings().webhookUrl();
+        if (url == null || url.isBlank()) {
+            return result(false, "", "No webhook URL configured", null, null);
+        }
+        String eventId = UUID.randomUUID().toString().replace("-", "");
+        Instant now = clock.instant();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("event", "test");
+        payload.put("event_id", eventId);
+        payload.put("timestamp", now.toString());
+        payload.put("message", "This is a test webhook");
+        payload.put("room", Map.of("id", room.id(), "name", room.settings().name()));
+        byte[] body = json.writeValueAsBytes(payload);
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
+        } catch (IllegalArgumentException e) {
+            return result(false, "", "Invalid webhook URL: " + e.getMessage(), null, null);
+        }
+        request.header("Content-Type", "application/json")
+                .header("User-Agent", "meetingbridge-webhook/1.0")
+                .header("X-Webhook-Event", "test")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        String secret = room.settings().webhookSecret();
+        if (secret != null && !secret.isBlank()) {
+            request.header("X-Webhook-Signature", signature(secret, now.getEpochSecond(), body));
+        }
+        Map<String, Object> result;
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            boolean success = response.statusCode() / 100 == 2;
+            String text = response.body();
+            String preview = text == null || text.isEmpty() ? null : text.substring(0, Math.min(PREVIEW, text.length()));
+            result = result(success, "Webhook test " + (success ? "successful" : "failed"), "", response.statusCode(),
+                    preview);
+        } catch (java.net.http.HttpTimeoutException e) {
+            result = result(false, "Webhook test failed", "Webhook request timed out (10 seconds)", null, null);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            result = result(false, "Webhook test failed", "Could not connect to webhook URL: " + e.getMessage(), null,
+                    null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result = result(false, "Webhook test failed", "Interrupted", null, null);
+        }
+        record(room.id(), eventId, result, now);
+        return result;
+    }
+
+    /** {@code t={seconds},v1={hex HMAC-SHA256(secret as UTF-8, "{seconds}.{body}")}}: Reflector's scheme. */
+    static String signature(String secret, long seconds, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((seconds + ".").getBytes(StandardCharsets.UTF_8));
+            return "t=" + seconds + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void record(String roomId, String eventId, Map<String, Object> result, Instant at) {
+        String error = (String) result.get("error");
+        db.insertInto(ROOM_WEBHOOK_DELIVERY)
+                .set(ROOM_WEBHOOK_DELIVERY.ROOM_ID, roomId)
+                .set(ROOM_WEBHOOK_DELIVERY.EVENT_ID, eventId)
+                .set(ROOM_WEBHOOK_DELIVERY.EVENT_TYPE, "test")
+                .set(ROOM_WEBHOOK_DELIVERY.ATTEMPT, 1)
+                .set(ROOM_WEBHOOK_DELIVERY.STATUS_CODE, (Integer) result.get("status_code"))
+                .set(ROOM_WEBHOOK_DELIVERY.ERROR, error == null || error.isEmpty() ? null : error)
+                .set(ROOM_WEBHOOK_DELIVERY.RESPONSE_PREVIEW, (String) result.get("response_preview"))
+                .set(ROOM_WEBHOOK_DELIVERY.ATTEMPTED_AT, at)
+                .execute();
+    }
+
+    private static Map<String, Object> result(boolean success, String message, String error,
+                                              @Nullable Integer statusCode, @Nullable String preview) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("success", success);
+        result.put("message", message.isEmpty() ? "Webhook test failed" : message);
+        result.put("error", error);
+        result.put("status_code", statusCode);
+        result.put("response_preview", preview);
+        return result;
+    }
+}

@@ -1,0 +1,137 @@
+package app.meetingbridge.gateway.room;
+
+import static app.meetingbridge.db.Tables.ROOM_WEBHOOK_DELIVERY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.meetingbridge.testsupport.FakeHttpServer;
+import app.meetingbridge.testsupport.FakeHttpServer.Recorded;
+import app.meetingbridge.testsupport.FakeHttpServer.Reply;
+import app.meetingbridge.testsupport.HttpJson;
+import app.meetingbridge.testsupport.HttpJson.Response;
+import app.meetingbridge.testsupport.TestServices;
+import app.meetingbridge.testsupport.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** {@code POST /v1/rooms/{room_id}/webhook/test}: the owner's signed test event, and what came of it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "app.auth.backend=jwt", "app.auth.jwt-audience=" + TestTokens.AUDIENCE})
+class RoomWebhookTestIT {
+
+    static final TestTokens tokens = new TestTokens();
+    static final FakeHttpServer receiver = new FakeHttpServer();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DSLContext db;
+
+    HttpJson anonymous;
+    HttpJson alice;
+    HttpJson bob;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestServices.register(registry);
+        registry.add("app.auth.jwt-public-key", tokens::publicKeyPem);
+    }
+
+    @AfterAll
+    static void closeReceiver() {
+        receiver.close();
+    }
+
+    @BeforeEach
+    void clients() {
+        anonymous = new HttpJson("http://127.0.0.1:" + port);
+        alice = anonymous.as(tokens.tokenFor("alice"));
+        bob = anonymous.as(tokens.tokenFor("bob"));
+        receiver.reset();
+    }
+
+    JsonNode aliceRoom(String webhookUrl) {
+        String name = "hook-" + UUID.randomUUID().toString().substring(0, 8);
+        Response created = alice.post("/v1/rooms", "{\"name\":\"" + name + "\"" + (webhookUrl == null ? ""
+                : ",\"webhook_url\":\"" + webhookUrl + "\",\"webhook_secret\":\"s3cret-ü\"") + "}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        return created.json();
+    }
+
+    static String hexHmac(String secret, String message) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void sendsASignedTestEventAndReportsTheReceiversAnswer() throws Exception {
+        receiver.on("POST", "/hook", Reply.json(200, "{\"received\":true}"));
+        JsonNode room = aliceRoom(receiver.baseUri() + "/hook");
+
+        Response response = alice.post("/v1/rooms/" + room.get("id").stringValue() + "/webhook/test", "");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("success").booleanValue()).isTrue();
+        assertThat(response.json().get("message").stringValue()).isEqualTo("Webhook test successful");
+        assertThat(response.json().get("error").stringValue()).isEmpty();
+        assertThat(response.json().get("status_code").intValue()).isEqualTo(200);
+        assertThat(response.json().get("response_preview").stringValue()).isEqualTo("{\"received\":true}");
+        Recorded sent = receiver.requests("POST", "/hook").get(0);
+        assertThat(sent.header("X-Webhook-Event")).isEqualTo("test");
+        assertThat(sent.header("Content-Type")).isEqualTo("application/json");
+        String[] signature = sent.header("X-Webhook-Signature").split(",");
+        String t = signature[0].substring("t=".length());
+        assertThat(signature[1]).isEqualTo("v1=" + hexHmac("s3cret-ü", t + "." + sent.body()));
+        JsonNode body = HttpJson.parse(sent.body());
+        assertThat(body.get("event").stringValue()).isEqualTo("test");
+        assertThat(body.get("event_id").stringValue()).hasSize(32);
+        assertThat(body.get("room").get("id").stringValue()).isEqualTo(room.get("id").stringValue());
+        assertThat(body.get("room").get("name").stringValue()).isEqualTo(room.get("name").stringValue());
+        assertThat(db.fetchCount(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.ROOM_ID.eq(room.get("id").stringValue())
+                .and(ROOM_WEBHOOK_DELIVERY.STATUS_CODE.eq(200)))).isEqualTo(1);
+    }
+
+    @Test
+    void reportsAFailingReceiverAMissingUrlAndAnUnreachableOne() {
+        receiver.on("POST", "/broken", Reply.json(500, "{\"oops\":1}"));
+        String broken = aliceRoom(receiver.baseUri() + "/broken").get("id").stringValue();
+        String none = aliceRoom(null).get("id").stringValue();
+        String unreachable = aliceRoom("http://127.0.0.1:1/nothing").get("id").stringValue();
+
+        JsonNode failed = alice.post("/v1/rooms/" + broken + "/webhook/test", "").json();
+        JsonNode missing = alice.post("/v1/rooms/" + none + "/webhook/test", "").json();
+        JsonNode down = alice.post("/v1/rooms/" + unreachable + "/webhook/test", "").json();
+
+        assertThat(failed.get("success").booleanValue()).isFalse();
+        assertThat(failed.get("message").stringValue()).isEqualTo("Webhook test failed");
+        assertThat(failed.get("status_code").intValue()).isEqualTo(500);
+        assertThat(missing.get("success").booleanValue()).isFalse();
+        assertThat(missing.get("error").stringValue()).isEqualTo("No webhook URL configured");
+        assertThat(down.get("success").booleanValue()).isFalse();
+        assertThat(down.get("error").stringValue()).startsWith("Could not connect to webhook URL");
+    }
+
+    @Test
+    void onlyTheRoomsOwnerMayTestItsWebhook() {
+        String room = aliceRoom(receiver.baseUri() + "/hook").get("id").stringValue();
+
+        assertThat(anonymous.post("/v1/rooms/" + room + "/webhook/test", "").status()).isEqualTo(401);
+        assertThat(bob.post("/v1/rooms/" + room + "/webhook/test", "").status()).isEqualTo(403);
+        assertThat(alice.post("/v1/rooms/no-such-room/webhook/test", "").status()).isEqualTo(404);
+        assertThat(receiver.requests()).isEmpty();
+    }
+}
