@@ -1,8 +1,8 @@
 package app.meetingbridge.gateway.room;
 
+import app.meetingbridge.gateway.web.Page;
+
 import app.meetingbridge.gateway.auth.Caller;
-import app.meetingbridge.gateway.web.InvalidRequestException;
-import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,14 +30,9 @@ class RoomController {
     }
 
     @GetMapping
-    RoomPage<RoomResponse> list(Caller caller, @RequestParam(defaultValue = "1") int page,
+    Page<RoomResponse> list(Caller caller, @RequestParam(defaultValue = "1") int page,
                                 @RequestParam(defaultValue = "50") int size) {
-        if (page < 1) {
-            throw InvalidRequestException.of(List.of("query", "page"), "Input should be greater than or equal to 1", "greater_than_equal");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw InvalidRequestException.of(List.of("query", "size"), "Input should be between 1 and " + MAX_PAGE_SIZE, "less_than_equal");
-        }
+        Page.validate(page, size, MAX_PAGE_SIZE);
         return rooms.list(caller, page, size).map(room -> RoomResponse.of(room, room.ownedBy(caller)));
     }
 

@@ -1,5 +1,7 @@
 package app.meetingbridge.gateway.room;
 
+import app.meetingbridge.gateway.web.Page;
+
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.gateway.auth.Caller;
 import app.meetingbridge.gateway.web.ApiException;
@@ -92,11 +94,11 @@ public class RoomService {
         return rooms.findByName(name);
     }
 
-    RoomPage<Room> list(Caller caller, int page, int size) {
+    Page<Room> list(Caller caller, int page, int size) {
         String ownerId = caller.userId() == null ? "" : caller.userId();
         int total = rooms.count(ownerId, caller.ownsEverything());
         List<Room> items = rooms.page(ownerId, caller.ownsEverything(), (page - 1) * size, size);
-        return RoomPage.of(items, total, page, size);
+        return Page.of(items, total, page, size);
     }
 
     private void requireConfigured(Platform platform) {

@@ -1,0 +1,28 @@
+package app.meetingbridge.gateway.transcript;
+
+import app.meetingbridge.gateway.auth.Caller;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** A transcript row with its room's name; who may read it is decided here (Reflector's share modes). */
+record Transcript(String id, @Nullable String userId, String name, String status, boolean locked,
+                  @Nullable Long durationMs, @Nullable String title, @Nullable String shortSummary,
+                  @Nullable String longSummary, Instant createdAt, String shareMode, String sourceLanguage,
+                  String targetLanguage, @Nullable String meetingId, String sourceKind, @Nullable String roomId,
+                  @Nullable String roomName, boolean audioDeleted, String participantsJson, String topicsJson) {
+
+    /**
+     * A transcript without an owner is anyone's; otherwise {@code public} is anyone's, {@code semi-private}
+     * any signed-in user's, {@code private} its owner's only.
+     */
+    boolean visibleTo(Caller caller) {
+        if (userId == null || caller.owns(userId)) {
+            return true;
+        }
+        return switch (shareMode) {
+            case "public" -> true;
+            case "semi-private" -> !caller.isAnonymous();
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,102 @@
+package app.meetingbridge.gateway.transcript;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * A transcript's audio in the transcript storage: {@code {id}/audio.mp3} (streamed, byte ranges passed to S3)
+ * and {@code {id}/audio.json} (the waveform).
+ */
+@Component
+class TranscriptAudio implements AutoCloseable {
+
+    private final AudioStorageProperties properties;
+    private final @Nullable S3Client s3;
+
+    TranscriptAudio(AudioStorageProperties properties) {
+        this.properties = properties;
+        this.s3 = properties.configured() ? client(properties) : null;
+    }
+
+    private static S3Client client(AudioStorageProperties properties) {
+        var builder = S3Client.builder()
+                .region(Region.of(properties.region()))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .credentialsProvider(properties.accessKeyId() == null || properties.accessKeyId().isBlank()
+                        ? DefaultCredentialsProvider.builder().build()
+                        : StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.accessKeyId(),
+                        properties.secretAccessKey())));
+        if (properties.endpoint() != null && !properties.endpoint().isBlank()) {
+            builder.endpointOverride(URI.create(properties.endpoint())).forcePathStyle(true);
+        }
+        return builder.build();
+    }
+
+    boolean configured() {
+        return s3 != null;
+    }
+
+    Optional<byte[]> waveform(String transcriptId) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(request -> request.bucket(properties.bucket())
+                    .key(transcriptId + "/audio.json")).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The mp3, whole or the byte range asked for ({@code Range: bytes=…}, as S3 takes it); empty when there is
+     * none. An unsatisfiable range is {@link RangeNotSatisfiable}.
+     */
+    Optional<Mp3> mp3(String transcriptId, @Nullable String range) {
+        try {
+            ResponseInputStream<GetObjectResponse> stream = s3.getObject(request -> request.bucket(properties.bucket())
+                    .key(transcriptId + "/audio.mp3").range(range));
+            GetObjectResponse response = stream.response();
+            return Optional.of(new Mp3(stream, response.contentLength(), response.contentRange()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) {
+                throw new RangeNotSatisfiable();
+            }
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    /** The audio stream, its length, and the range it covers when it is part of the file. */
+    record Mp3(InputStream content, long length, @Nullable String contentRange) {
+    }
+
+    static class RangeNotSatisfiable extends RuntimeException {
+        RangeNotSatisfiable() {
+            super("Range not satisfiable");
+        }
+    }
+}

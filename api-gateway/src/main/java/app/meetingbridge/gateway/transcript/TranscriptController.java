@@ -1,0 +1,233 @@
+package app.meetingbridge.gateway.transcript;
+
+import app.meetingbridge.gateway.auth.Caller;
+import app.meetingbridge.gateway.transcript.TranscriptAudio.Mp3;
+import app.meetingbridge.gateway.transcript.TranscriptAudio.RangeNotSatisfiable;
+import app.meetingbridge.gateway.web.ApiException;
+import app.meetingbridge.gateway.web.InvalidRequestException;
+import app.meetingbridge.gateway.web.Page;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the frontend shows of a transcript, with Reflector's paths and shapes: the caller's transcripts
+ * (paginated, by room or meeting), one transcript with its text in one of four formats, its participants, its
+ * topics with their words, its waveform and its mp3 (byte ranges, for seeking). Reading follows the share mode
+ * ({@link Transcript#visibleTo}): 404 "Transcript not found", 403 "Transcript access denied".
+ */
+@RestController
+@RequestMapping("/v1/transcripts")
+class TranscriptController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final List<String> FORMATS = List.of("text", "text-timestamped", "webvtt-named", "json");
+
+    private final TranscriptRepository transcripts;
+    private final TranscriptAudio audio;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    TranscriptController(TranscriptRepository transcripts, TranscriptAudio audio) {
+        this.transcripts = transcripts;
+        this.audio = audio;
+    }
+
+    @GetMapping
+    Page<Map<String, Object>> list(Caller caller, @RequestParam(defaultValue = "1") int page,
+                                   @RequestParam(defaultValue = "50") int size,
+                                   @RequestParam(name = "room_id", required = false) @Nullable String roomId,
+                                   @RequestParam(name = "meeting_id", required = false) @Nullable String meetingId) {
+        if (caller.isAnonymous()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
+        }
+        Page.validate(page, size, MAX_PAGE_SIZE);
+        String owner = caller.userId() == null ? "" : caller.userId();
+        int total = transcripts.count(owner, caller.ownsEverything(), roomId, meetingId);
+        List<Map<String, Object>> items = transcripts.page(owner, caller.ownsEverything(), roomId, meetingId,
+                (page - 1) * size, size).stream().map(TranscriptController::minimal).toList();
+        return Page.of(items, total, page, size);
+    }
+
+    @GetMapping("/{transcriptId}")
+    Map<String, Object> get(Caller caller, @PathVariable String transcriptId,
+                            @RequestParam(name = "transcript_format", defaultValue = "text") String format) {
+        if (!FORMATS.contains(format)) {
+            throw InvalidRequestException.of(List.of("query", "transcript_format"),
+                    "Input should be 'text', 'text-timestamped', 'webvtt-named' or 'json'", "literal_error");
+        }
+        Transcript transcript = readable(caller, transcriptId);
+        TranscriptText text = TranscriptText.of(json.readTree(transcript.topicsJson()),
+                json.readTree(transcript.participantsJson()));
+        Map<String, Object> body = minimal(transcript);
+        body.put("action_items", null);
+        body.put("participants", participants(transcript, true));
+        body.put("transcript_format", format);
+        body.put("transcript", switch (format) {
+            case "text-timestamped" -> text.timestamped();
+            case "webvtt-named" -> text.webvttNamed();
+            case "json" -> text.json();
+            default -> text.text();
+        });
+        return body;
+    }
+
+    @GetMapping("/{transcriptId}/participants")
+    List<Map<String, Object>> participants(Caller caller, @PathVariable String transcriptId) {
+        return participants(readable(caller, transcriptId), false);
+    }
+
+    @GetMapping("/{transcriptId}/topics/with-words")
+    List<Map<String, Object>> topicsWithWords(Caller caller, @PathVariable String transcriptId) {
+        Transcript transcript = readable(caller, transcriptId);
+        List<Map<String, Object>> topics = new ArrayList<>();
+        for (JsonNode topic : json.readTree(transcript.topicsJson())) {
+            List<Map<String, Object>> segments = new ArrayList<>();
+            for (TranscriptText.Segment segment : TranscriptText.segments(topic.path("words"))) {
+                segments.add(Map.of("text", segment.text(), "start", segment.start(), "speaker", segment.speaker()));
+            }
+            List<Map<String, Object>> words = new ArrayList<>();
+            for (JsonNode word : topic.path("words")) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("text", word.path("text").asString(""));
+                out.put("start", word.path("start").asDouble(0));
+                out.put("end", word.path("end").asDouble(0));
+                out.put("speaker", word.path("speaker").asInt(0));
+                words.add(out);
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", topic.path("id").asString(""));
+            out.put("title", topic.path("title").asString(""));
+            out.put("summary", topic.path("summary").asString(""));
+            out.put("timestamp", topic.path("timestamp").asDouble(0));
+            out.put("duration", topic.path("duration").isNumber() ? topic.get("duration").doubleValue() : null);
+            out.put("transcript", segments.stream().map(segment -> (String) segment.get("text"))
+                    .reduce((a, b) -> a + " " + b).orElse(topic.path("transcript").asString("")));
+            out.put("segments", segments);
+            out.put("words", words);
+            topics.add(out);
+        }
+        return topics;
+    }
+
+    @GetMapping(value = "/{transcriptId}/audio/waveform", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> waveform(Caller caller, @PathVariable String transcriptId) {
+        Transcript transcript = withAudio(caller, transcriptId);
+        byte[] waveform = audio.waveform(transcript.id()).orElseThrow(TranscriptController::audioNotFound);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(waveform);
+    }
+
+    /** The mp3, whole (200) or the byte range asked for (206 with {@code Content-Range}); 416 past its end. */
+    @GetMapping("/{transcriptId}/audio/mp3")
+    ResponseEntity<StreamingResponseBody> mp3(Caller caller, @PathVariable String transcriptId,
+                                              @RequestHeader(value = HttpHeaders.RANGE, required = false)
+                                              @Nullable String range) {
+        Transcript transcript = withAudio(caller, transcriptId);
+        if (range != null && !range.matches("bytes=(\\d+-\\d*|-\\d+)")) {
+            range = null; // one simple range or the whole file, as HTTP allows a server to choose
+        }
+        Mp3 mp3;
+        try {
+            mp3 = audio.mp3(transcript.id(), range).orElseThrow(TranscriptController::audioNotFound);
+        } catch (RangeNotSatisfiable e) {
+            return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                    .header(HttpHeaders.ACCEPT_RANGES, "bytes").build();
+        }
+        InputStream content = mp3.content();
+        StreamingResponseBody body = out -> {
+            try (content) {
+                content.transferTo(out);
+            }
+        };
+        var response = ResponseEntity.status(mp3.contentRange() == null ? HttpStatus.OK : HttpStatus.PARTIAL_CONTENT)
+                .contentType(MediaType.parseMediaType("audio/mpeg"))
+                .contentLength(mp3.length())
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes");
+        if (mp3.contentRange() != null) {
+            response.header(HttpHeaders.CONTENT_RANGE, mp3.contentRange());
+        }
+        return response.body(body);
+    }
+
+    private Transcript readable(Caller caller, String transcriptId) {
+        Transcript transcript = transcripts.find(transcriptId)
+                .orElseThrow(() -> ApiException.notFound("Transcript not found"));
+        if (!transcript.visibleTo(caller)) {
+            throw ApiException.forbidden("Transcript access denied");
+        }
+        return transcript;
+    }
+
+    private Transcript withAudio(Caller caller, String transcriptId) {
+        Transcript transcript = readable(caller, transcriptId);
+        if (transcript.audioDeleted()) {
+            throw audioNotFound();
+        }
+        if (!audio.configured()) {
+            throw ApiException.unavailable("Audio storage is not configured", Duration.ofSeconds(60));
+        }
+        return transcript;
+    }
+
+    private static ApiException audioNotFound() {
+        return ApiException.notFound("Audio not found");
+    }
+
+    private List<Map<String, Object>> participants(Transcript transcript, boolean withEmail) {
+        List<Map<String, Object>> participants = new ArrayList<>();
+        for (JsonNode participant : json.readTree(transcript.participantsJson())) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", participant.path("id").asString(null));
+            out.put("speaker", participant.path("speaker").isNumber() ? participant.get("speaker").intValue() : null);
+            out.put("name", participant.path("name").asString(""));
+            out.put("user_id", participant.path("user_id").isString() ? participant.get("user_id").stringValue() : null);
+            if (withEmail) {
+                out.put("email", null);
+            }
+            participants.add(out);
+        }
+        return participants;
+    }
+
+    /** Reflector's {@code GetTranscriptMinimal}; {@code duration} in milliseconds, as its Daily path stores it. */
+    private static Map<String, Object> minimal(Transcript transcript) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", transcript.id());
+        body.put("user_id", transcript.userId());
+        body.put("name", transcript.name());
+        body.put("status", transcript.status());
+        body.put("locked", transcript.locked());
+        body.put("duration", transcript.durationMs() == null ? 0.0 : transcript.durationMs().doubleValue());
+        body.put("title", transcript.title());
+        body.put("short_summary", transcript.shortSummary());
+        body.put("long_summary", transcript.longSummary());
+        body.put("created_at", transcript.createdAt().toString());
+        body.put("share_mode", transcript.shareMode());
+        body.put("source_language", transcript.sourceLanguage());
+        body.put("target_language", transcript.targetLanguage());
+        body.put("reviewed", false);
+        body.put("meeting_id", transcript.meetingId());
+        body.put("source_kind", transcript.sourceKind());
+        body.put("room_id", transcript.roomId());
+        body.put("room_name", transcript.roomName());
+        body.put("audio_deleted", transcript.audioDeleted());
+        body.put("dag_status", null);
+        return body;
+    }
+}

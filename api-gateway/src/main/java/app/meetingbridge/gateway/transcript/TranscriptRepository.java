@@ -1,0 +1,67 @@
+package app.meetingbridge.gateway.transcript;
+
+import static app.meetingbridge.db.Tables.ROOM;
+import static app.meetingbridge.db.Tables.TRANSCRIPT;
+
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class TranscriptRepository {
+
+    private final DSLContext db;
+
+    TranscriptRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    Optional<Transcript> find(String id) {
+        return db.select(TRANSCRIPT.fields()).select(ROOM.NAME).from(TRANSCRIPT)
+                .leftJoin(ROOM).on(ROOM.ID.eq(TRANSCRIPT.ROOM_ID))
+                .where(TRANSCRIPT.ID.eq(id))
+                .fetchOptional(TranscriptRepository::toTranscript);
+    }
+
+    /** A page of the transcripts {@code ownerId} owns (all of them for {@code everything}), newest first. */
+    List<Transcript> page(String ownerId, boolean everything, @Nullable String roomId, @Nullable String meetingId,
+                          int offset, int limit) {
+        return db.select(TRANSCRIPT.fields()).select(ROOM.NAME).from(TRANSCRIPT)
+                .leftJoin(ROOM).on(ROOM.ID.eq(TRANSCRIPT.ROOM_ID))
+                .where(filter(ownerId, everything, roomId, meetingId))
+                .orderBy(TRANSCRIPT.CREATED_AT.desc(), TRANSCRIPT.ID)
+                .offset(offset).limit(limit)
+                .fetch(TranscriptRepository::toTranscript);
+    }
+
+    int count(String ownerId, boolean everything, @Nullable String roomId, @Nullable String meetingId) {
+        return db.fetchCount(TRANSCRIPT, filter(ownerId, everything, roomId, meetingId));
+    }
+
+    private static Condition filter(String ownerId, boolean everything, @Nullable String roomId,
+                                    @Nullable String meetingId) {
+        Condition condition = everything ? DSL.trueCondition() : TRANSCRIPT.USER_ID.eq(ownerId);
+        if (roomId != null) {
+            condition = condition.and(TRANSCRIPT.ROOM_ID.eq(roomId));
+        }
+        if (meetingId != null) {
+            condition = condition.and(TRANSCRIPT.MEETING_ID.eq(meetingId));
+        }
+        return condition;
+    }
+
+    private static Transcript toTranscript(Record row) {
+        return new Transcript(row.get(TRANSCRIPT.ID), row.get(TRANSCRIPT.USER_ID), row.get(TRANSCRIPT.NAME),
+                row.get(TRANSCRIPT.STATUS), row.get(TRANSCRIPT.LOCKED), row.get(TRANSCRIPT.DURATION_MS),
+                row.get(TRANSCRIPT.TITLE), row.get(TRANSCRIPT.SHORT_SUMMARY), row.get(TRANSCRIPT.LONG_SUMMARY),
+                row.get(TRANSCRIPT.CREATED_AT), row.get(TRANSCRIPT.SHARE_MODE), row.get(TRANSCRIPT.SOURCE_LANGUAGE),
+                row.get(TRANSCRIPT.TARGET_LANGUAGE), row.get(TRANSCRIPT.MEETING_ID), row.get(TRANSCRIPT.SOURCE_KIND),
+                row.get(TRANSCRIPT.ROOM_ID), row.get(ROOM.NAME), row.get(TRANSCRIPT.AUDIO_DELETED),
+                row.get(TRANSCRIPT.PARTICIPANTS).data(), row.get(TRANSCRIPT.TOPICS).data());
+    }
+}

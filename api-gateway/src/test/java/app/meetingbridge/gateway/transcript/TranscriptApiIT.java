@@ -1,0 +1,233 @@
+package app.meetingbridge.gateway.transcript;
+
+import static app.meetingbridge.db.Tables.ROOM;
+import static app.meetingbridge.db.Tables.TRANSCRIPT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.meetingbridge.testsupport.HttpJson;
+import app.meetingbridge.testsupport.HttpJson.Response;
+import app.meetingbridge.testsupport.TestS3;
+import app.meetingbridge.testsupport.TestServices;
+import app.meetingbridge.testsupport.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The transcripts API over transcripts as the recording-worker leaves them (rows in PostgreSQL, audio in a real
+ * S3 API): listing, the four text formats, participants, words, waveform and mp3 byte ranges, and who may read.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "app.auth.backend=jwt", "app.auth.jwt-audience=" + TestTokens.AUDIENCE})
+class TranscriptApiIT {
+
+    static final TestTokens tokens = new TestTokens();
+    static final String BUCKET = "transcripts-api-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String TOPICS = """
+            [{"id":"t1","title":"","summary":"","timestamp":0.0,"duration":2.5,"transcript":"Hello there Hi",
+              "words":[{"text":"Hello","start":0.2,"end":0.5,"speaker":0},{"text":"there","start":0.6,"end":0.9,"speaker":0},
+                       {"text":"Hi","start":1.6,"end":1.9,"speaker":1}]}]""";
+    static final String PARTICIPANTS = """
+            [{"id":"p-ada","speaker":0,"name":"Ada","user_id":"user-ada"},{"id":"p-2","speaker":1,"name":"Speaker 1","user_id":null}]""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DSLContext db;
+
+    HttpJson anonymous;
+    HttpJson alice;
+    HttpJson bob;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestServices.register(registry);
+        registry.add("app.auth.jwt-public-key", tokens::publicKeyPem);
+        TestS3 s3 = TestS3.shared();
+        s3.createBucket(BUCKET);
+        registry.add("app.storage.endpoint", () -> s3.endpoint().toString());
+        registry.add("app.storage.bucket", () -> BUCKET);
+        registry.add("app.storage.access-key-id", () -> TestS3.ACCESS_KEY);
+        registry.add("app.storage.secret-access-key", () -> TestS3.SECRET_KEY);
+    }
+
+    @BeforeEach
+    void clients() {
+        anonymous = new HttpJson("http://127.0.0.1:" + port);
+        alice = anonymous.as(tokens.tokenFor("alice"));
+        bob = anonymous.as(tokens.tokenFor("bob"));
+    }
+
+    String room(String owner) {
+        String id = UUID.randomUUID().toString();
+        db.insertInto(ROOM).set(ROOM.ID, id).set(ROOM.NAME, "tr-" + id.substring(0, 8)).set(ROOM.USER_ID, owner)
+                .set(ROOM.PLATFORM, "daily").execute();
+        return id;
+    }
+
+    String transcript(String owner, String roomId, String meetingId, String shareMode) {
+        String id = UUID.randomUUID().toString();
+        db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, id).set(TRANSCRIPT.USER_ID, owner).set(TRANSCRIPT.ROOM_ID, roomId)
+                .set(TRANSCRIPT.MEETING_ID, (String) null).set(TRANSCRIPT.STATUS, "ended")
+                .set(TRANSCRIPT.SHARE_MODE, shareMode).set(TRANSCRIPT.DURATION_MS, 2500L)
+                .set(TRANSCRIPT.TOPICS, JSONB.valueOf(TOPICS)).set(TRANSCRIPT.PARTICIPANTS, JSONB.valueOf(PARTICIPANTS))
+                .set(TRANSCRIPT.CREATED_AT, Instant.now()).execute();
+        return id;
+    }
+
+    byte[] storeAudio(String transcriptId) {
+        byte[] mp3 = new byte[100_000];
+        new Random(7).nextBytes(mp3);
+        try (S3Client s3 = TestS3.shared().client()) {
+            s3.putObject(request -> request.bucket(BUCKET).key(transcriptId + "/audio.mp3"), RequestBody.fromBytes(mp3));
+            s3.putObject(request -> request.bucket(BUCKET).key(transcriptId + "/audio.json"),
+                    RequestBody.fromString("{\"data\":[0.0,0.5,1.0]}"));
+        }
+        return mp3;
+    }
+
+    HttpResponse<byte[]> audio(String path, String range) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + tokens.tokenFor("alice"));
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void listsTheCallersTranscriptsNewestFirstByRoomAndPage() {
+        String room = room("alice");
+        String first = transcript("alice", room, null, "private");
+        String second = transcript("alice", room, null, "private");
+        transcript("bob", room("bob"), null, "public");
+
+        JsonNode page = alice.get("/v1/transcripts?room_id=" + room + "&size=1").json();
+
+        assertThat(page.get("total").intValue()).isEqualTo(2);
+        assertThat(page.get("pages").intValue()).isEqualTo(2);
+        assertThat(page.get("items")).hasSize(1);
+        JsonNode item = page.get("items").get(0);
+        assertThat(item.get("id").stringValue()).isEqualTo(second);
+        assertThat(item.get("status").stringValue()).isEqualTo("ended");
+        assertThat(item.get("duration").doubleValue()).isEqualTo(2500.0);
+        assertThat(item.get("room_name").stringValue()).startsWith("tr-");
+        assertThat(item.has("source_kind")).isTrue();
+        assertThat(alice.get("/v1/transcripts?room_id=" + room + "&page=2&size=1").json().get("items").get(0)
+                .get("id").stringValue()).isEqualTo(first);
+        assertThat(anonymous.get("/v1/transcripts").status()).isEqualTo(401);
+        assertThat(alice.get("/v1/transcripts?size=0").status()).isEqualTo(422);
+    }
+
+    @Test
+    void givesOneTranscriptWithItsTextInEachFormat() {
+        String id = transcript("alice", room("alice"), null, "private");
+
+        JsonNode text = alice.get("/v1/transcripts/" + id).json();
+        JsonNode json = alice.get("/v1/transcripts/" + id + "?transcript_format=json").json();
+        String vtt = alice.get("/v1/transcripts/" + id + "?transcript_format=webvtt-named").json().get("transcript")
+                .stringValue();
+        String stamped = alice.get("/v1/transcripts/" + id + "?transcript_format=text-timestamped").json()
+                .get("transcript").stringValue();
+
+        assertThat(text.get("transcript_format").stringValue()).isEqualTo("text");
+        assertThat(text.get("transcript").stringValue()).isEqualTo("Ada: Hello there\nSpeaker 1: Hi");
+        assertThat(text.get("participants").get(0).get("name").stringValue()).isEqualTo("Ada");
+        assertThat(json.get("transcript").get(1).get("speaker_name").stringValue()).isEqualTo("Speaker 1");
+        assertThat(json.get("transcript").get(1).get("start").doubleValue()).isEqualTo(1.6);
+        assertThat(vtt).startsWith("WEBVTT\n").contains("00:00:00.200 --> 00:00:00.900\n<v Ada>Hello there");
+        assertThat(stamped).isEqualTo("[00:00] Ada: Hello there\n[00:01] Speaker 1: Hi");
+        assertThat(alice.get("/v1/transcripts/" + id + "?transcript_format=srt").status()).isEqualTo(422);
+        assertThat(alice.get("/v1/transcripts/no-such-transcript").status()).isEqualTo(404);
+    }
+
+    @Test
+    void givesParticipantsAndTopicsWithWords() {
+        String id = transcript("alice", room("alice"), null, "private");
+
+        JsonNode participants = alice.get("/v1/transcripts/" + id + "/participants").json();
+        JsonNode topics = alice.get("/v1/transcripts/" + id + "/topics/with-words").json();
+
+        assertThat(participants).hasSize(2);
+        assertThat(participants.get(0).get("user_id").stringValue()).isEqualTo("user-ada");
+        assertThat(participants.get(1).get("speaker").intValue()).isEqualTo(1);
+        assertThat(topics).hasSize(1);
+        assertThat(topics.get(0).get("transcript").stringValue()).isEqualTo("Hello there Hi");
+        assertThat(topics.get(0).get("duration").doubleValue()).isEqualTo(2.5);
+        assertThat(topics.get(0).get("segments")).hasSize(2);
+        assertThat(topics.get(0).get("words").get(2).get("speaker").intValue()).isEqualTo(1);
+        assertThat(topics.get(0).get("words").get(2).get("end").doubleValue()).isEqualTo(1.9);
+    }
+
+    @Test
+    void readingFollowsTheShareMode() {
+        String privateOne = transcript("alice", room("alice"), null, "private");
+        String semiPrivate = transcript("alice", room("alice"), null, "semi-private");
+        String publicOne = transcript("alice", room("alice"), null, "public");
+
+        assertThat(bob.get("/v1/transcripts/" + privateOne).status()).isEqualTo(403);
+        assertThat(bob.get("/v1/transcripts/" + privateOne).json().get("detail").stringValue())
+                .isEqualTo("Transcript access denied");
+        assertThat(anonymous.get("/v1/transcripts/" + semiPrivate).status()).isEqualTo(403);
+        assertThat(bob.get("/v1/transcripts/" + semiPrivate).status()).isEqualTo(200);
+        assertThat(anonymous.get("/v1/transcripts/" + publicOne).status()).isEqualTo(200);
+        assertThat(anonymous.get("/v1/transcripts/" + publicOne + "/topics/with-words").status()).isEqualTo(200);
+        assertThat(bob.get("/v1/transcripts/" + privateOne + "/audio/waveform").status()).isEqualTo(403);
+    }
+
+    @Test
+    void servesTheWaveformAndTheMp3WholeOrByRange() throws Exception {
+        String id = transcript("alice", room("alice"), null, "private");
+        byte[] mp3 = storeAudio(id);
+
+        JsonNode waveform = alice.get("/v1/transcripts/" + id + "/audio/waveform").json();
+        HttpResponse<byte[]> whole = audio("/v1/transcripts/" + id + "/audio/mp3", null);
+        HttpResponse<byte[]> part = audio("/v1/transcripts/" + id + "/audio/mp3", "bytes=1000-1999");
+        HttpResponse<byte[]> tail = audio("/v1/transcripts/" + id + "/audio/mp3", "bytes=-10");
+        HttpResponse<byte[]> past = audio("/v1/transcripts/" + id + "/audio/mp3", "bytes=200000-");
+
+        assertThat(waveform.get("data")).hasSize(3);
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+        assertThat(whole.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
+        assertThat(whole.body()).isEqualTo(mp3);
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 1000-1999/100000");
+        assertThat(part.body()).isEqualTo(Arrays.copyOfRange(mp3, 1000, 2000));
+        assertThat(tail.statusCode()).isEqualTo(206);
+        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(mp3, mp3.length - 10, mp3.length));
+        assertThat(past.statusCode()).isEqualTo(416);
+    }
+
+    @Test
+    void audioThatIsGoneOrNeverWasIsNotFound() throws Exception {
+        String deleted = transcript("alice", room("alice"), null, "private");
+        storeAudio(deleted);
+        db.update(TRANSCRIPT).set(TRANSCRIPT.AUDIO_DELETED, true).where(TRANSCRIPT.ID.eq(deleted)).execute();
+        String never = transcript("alice", room("alice"), null, "private");
+
+        assertThat(audio("/v1/transcripts/" + deleted + "/audio/mp3", null).statusCode()).isEqualTo(404);
+        assertThat(alice.get("/v1/transcripts/" + deleted + "/audio/waveform").status()).isEqualTo(404);
+        assertThat(audio("/v1/transcripts/" + never + "/audio/mp3", null).statusCode()).isEqualTo(404);
+        assertThat(alice.get("/v1/transcripts/" + never + "/audio/waveform").json().get("detail").stringValue())
+                .isEqualTo("Audio not found");
+    }
+}
