@@ -14,6 +14,7 @@ import app.meetingbridge.events.provider.RecordingFinished;
 import app.meetingbridge.events.provider.RecordingStarted;
 import app.meetingbridge.events.provider.RoomSessionChanged;
 import app.meetingbridge.events.recording.RecordingReady;
+import app.meetingbridge.events.recording.ReprocessRequested;
 import java.util.Map;
 
 /**
@@ -31,6 +32,7 @@ public final class WireNames {
             Map.entry(Topology.MEETING_DEACTIVATE, DeactivateMeeting.class),
             Map.entry(Topology.MEETING_COMMAND_REPLY, CommandReply.class),
             Map.entry(Topology.RECORDING_READY, RecordingReady.class),
+            Map.entry(Topology.RECORDING_REPROCESS, ReprocessRequested.class),
             Map.entry(Topology.PARTICIPANT_JOINED, ParticipantJoined.class),
             Map.entry(Topology.PARTICIPANT_LEFT, ParticipantLeft.class),
             Map.entry(Topology.ROOM_SESSION_CHANGED, RoomSessionChanged.class),

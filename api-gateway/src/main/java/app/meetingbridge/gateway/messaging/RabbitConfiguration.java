@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The request queue of {@code meeting.create} (declared here too, so requests wait for a meeting-service that
- * is still starting). The wire format comes from the messaging module.
+ * is still starting), and the exchanges this service publishes to. The wire format comes from the messaging
+ * module.
  */
 @Configuration(proxyBeanMethods = false)
 class RabbitConfiguration {
@@ -32,6 +33,7 @@ class RabbitConfiguration {
         Topology.MEETING_COMMAND_KEYS.forEach(key ->
                 declarables.add(BindingBuilder.bind(commandQueue).to(commands).with(key)));
         declarables.add(new TopicExchange(Topology.PROVIDER_EVENTS_EXCHANGE, true, false));
+        declarables.add(new TopicExchange(Topology.RECORDINGS_EXCHANGE, true, false));
         return new Declarables(declarables);
     }
 

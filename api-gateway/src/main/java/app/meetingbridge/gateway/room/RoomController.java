@@ -22,9 +22,9 @@ class RoomController {
     private static final int MAX_PAGE_SIZE = 100;
 
     private final RoomService rooms;
-    private final RoomWebhookTest webhookTest;
+    private final RoomWebhookTester webhookTest;
 
-    RoomController(RoomService rooms, RoomWebhookTest webhookTest) {
+    RoomController(RoomService rooms, RoomWebhookTester webhookTest) {
         this.rooms = rooms;
         this.webhookTest = webhookTest;
     }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A transcript row with its room's name; who may read it is decided here (Reflector's share modes). */
-record Transcript(String id, @Nullable String userId, String name, String status, boolean locked,
+record Transcript(String id, @Nullable String recordingId, @Nullable String userId, String name, String status, boolean locked,
                   @Nullable Long durationMs, @Nullable String title, @Nullable String shortSummary,
                   @Nullable String longSummary, Instant createdAt, String shareMode, String sourceLanguage,
                   String targetLanguage, @Nullable String meetingId, String sourceKind, @Nullable String roomId,
@@ -15,6 +15,11 @@ record Transcript(String id, @Nullable String userId, String name, String status
      * A transcript without an owner is anyone's; otherwise {@code public} is anyone's, {@code semi-private}
      * any signed-in user's, {@code private} its owner's only.
      */
+    /** Changing it (reprocessing) is for its owner; a transcript without an owner, for any signed-in user. */
+    boolean changeableBy(Caller caller) {
+        return !caller.isAnonymous() && (userId == null || caller.owns(userId));
+    }
+
     boolean visibleTo(Caller caller) {
         if (userId == null || caller.owns(userId)) {
             return true;

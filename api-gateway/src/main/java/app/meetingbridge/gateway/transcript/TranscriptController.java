@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,11 +41,11 @@ class TranscriptController {
     private static final int MAX_PAGE_SIZE = 100;
     private static final List<String> FORMATS = List.of("text", "text-timestamped", "webvtt-named", "json");
 
-    private final TranscriptRepository transcripts;
+    private final TranscriptService transcripts;
     private final TranscriptAudio audio;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    TranscriptController(TranscriptRepository transcripts, TranscriptAudio audio) {
+    TranscriptController(TranscriptService transcripts, TranscriptAudio audio) {
         this.transcripts = transcripts;
         this.audio = audio;
     }
@@ -58,11 +59,7 @@ class TranscriptController {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
         }
         Page.validate(page, size, MAX_PAGE_SIZE);
-        String owner = caller.userId() == null ? "" : caller.userId();
-        int total = transcripts.count(owner, caller.ownsEverything(), roomId, meetingId);
-        List<Map<String, Object>> items = transcripts.page(owner, caller.ownsEverything(), roomId, meetingId,
-                (page - 1) * size, size).stream().map(TranscriptController::minimal).toList();
-        return Page.of(items, total, page, size);
+        return transcripts.page(caller, page, size, roomId, meetingId).map(TranscriptController::minimal);
     }
 
     @GetMapping("/{transcriptId}")
@@ -165,13 +162,32 @@ class TranscriptController {
         return response.body(body);
     }
 
-    private Transcript readable(Caller caller, String transcriptId) {
-        Transcript transcript = transcripts.find(transcriptId)
-                .orElseThrow(() -> ApiException.notFound("Transcript not found"));
-        if (!transcript.visibleTo(caller)) {
-            throw ApiException.forbidden("Transcript access denied");
+    /**
+     * Makes the transcript again from its recording, continuing from where the recording's pipeline stands
+     * (e.g. transcription once a backend is configured): {@code {"status": "ok"}}, or
+     * {@code {"status": "already running"}}. Owner only; 400 for a locked transcript, one without a recording,
+     * and one whose audio was deleted.
+     */
+    @PostMapping("/{transcriptId}/process")
+    Map<String, String> process(Caller caller, @PathVariable String transcriptId) {
+        Transcript transcript = readable(caller, transcriptId);
+        if (!transcript.changeableBy(caller)) {
+            throw ApiException.forbidden("Not authorized");
         }
-        return transcript;
+        if (transcript.locked()) {
+            throw ApiException.badRequest("Transcript is locked");
+        }
+        if (transcript.recordingId() == null) {
+            throw ApiException.badRequest("Recording is not ready for processing");
+        }
+        if (transcript.audioDeleted()) {
+            throw ApiException.badRequest("The recording's audio was deleted (consent refused)");
+        }
+        return Map.of("status", transcripts.reprocess(transcript) ? "ok" : "already running");
+    }
+
+    private Transcript readable(Caller caller, String transcriptId) {
+        return transcripts.readable(caller, transcriptId);
     }
 
     private Transcript withAudio(Caller caller, String transcriptId) {

@@ -43,6 +43,16 @@ class TranscriptRepository {
         return db.fetchCount(TRANSCRIPT, filter(ownerId, everything, roomId, meetingId));
     }
 
+    /**
+     * Marks the transcript {@code processing} unless it already is; true if this call did it. Two requests at
+     * once: one wins, the database decides.
+     */
+    boolean claimForProcessing(String id, java.time.Instant now) {
+        return db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "processing").set(TRANSCRIPT.UPDATED_AT, now)
+                .where(TRANSCRIPT.ID.eq(id)).and(TRANSCRIPT.STATUS.ne("processing"))
+                .execute() == 1;
+    }
+
     private static Condition filter(String ownerId, boolean everything, @Nullable String roomId,
                                     @Nullable String meetingId) {
         Condition condition = everything ? DSL.trueCondition() : TRANSCRIPT.USER_ID.eq(ownerId);
@@ -56,7 +66,7 @@ class TranscriptRepository {
     }
 
     private static Transcript toTranscript(Record row) {
-        return new Transcript(row.get(TRANSCRIPT.ID), row.get(TRANSCRIPT.USER_ID), row.get(TRANSCRIPT.NAME),
+        return new Transcript(row.get(TRANSCRIPT.ID), row.get(TRANSCRIPT.RECORDING_ID), row.get(TRANSCRIPT.USER_ID), row.get(TRANSCRIPT.NAME),
                 row.get(TRANSCRIPT.STATUS), row.get(TRANSCRIPT.LOCKED), row.get(TRANSCRIPT.DURATION_MS),
                 row.get(TRANSCRIPT.TITLE), row.get(TRANSCRIPT.SHORT_SUMMARY), row.get(TRANSCRIPT.LONG_SUMMARY),
                 row.get(TRANSCRIPT.CREATED_AT), row.get(TRANSCRIPT.SHARE_MODE), row.get(TRANSCRIPT.SOURCE_LANGUAGE),

@@ -1,5 +1,7 @@
 package app.meetingbridge.gateway.transcript;
 
+import static app.meetingbridge.db.Tables.OUTBOX;
+import static app.meetingbridge.db.Tables.RECORDING;
 import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,7 +87,13 @@ class TranscriptApiIT {
 
     String transcript(String owner, String roomId, String meetingId, String shareMode) {
         String id = UUID.randomUUID().toString();
-        db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, id).set(TRANSCRIPT.USER_ID, owner).set(TRANSCRIPT.ROOM_ID, roomId)
+        String recording = UUID.randomUUID().toString();
+        db.insertInto(RECORDING).set(RECORDING.ID, recording).set(RECORDING.PLATFORM, "daily")
+                .set(RECORDING.PROVIDER_RECORDING_ID, recording).set(RECORDING.RECORDING_TYPE, "raw-tracks")
+                .set(RECORDING.BUCKET_NAME, "b").set(RECORDING.OBJECT_KEY, "k").set(RECORDING.RECORDED_AT, Instant.now())
+                .set(RECORDING.STATE, "done").execute();
+        db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, id).set(TRANSCRIPT.RECORDING_ID, recording)
+                .set(TRANSCRIPT.USER_ID, owner).set(TRANSCRIPT.ROOM_ID, roomId)
                 .set(TRANSCRIPT.MEETING_ID, (String) null).set(TRANSCRIPT.STATUS, "ended")
                 .set(TRANSCRIPT.SHARE_MODE, shareMode).set(TRANSCRIPT.DURATION_MS, 2500L)
                 .set(TRANSCRIPT.TOPICS, JSONB.valueOf(TOPICS)).set(TRANSCRIPT.PARTICIPANTS, JSONB.valueOf(PARTICIPANTS))
@@ -229,5 +237,49 @@ class TranscriptApiIT {
         assertThat(audio("/v1/transcripts/" + never + "/audio/mp3", null).statusCode()).isEqualTo(404);
         assertThat(alice.get("/v1/transcripts/" + never + "/audio/waveform").json().get("detail").stringValue())
                 .isEqualTo("Audio not found");
+    }
+
+    @Test
+    void reprocessingStartsOneRunHoweverManyAskAtOnce() throws Exception {
+        String id = transcript("alice", room("alice"), null, "private");
+        String recording = db.select(TRANSCRIPT.RECORDING_ID).from(TRANSCRIPT).where(TRANSCRIPT.ID.eq(id))
+                .fetchSingle(TRANSCRIPT.RECORDING_ID);
+
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < 4; i++) {
+            answers.add(callers.submit(() -> {
+                start.await();
+                return alice.post("/v1/transcripts/" + id + "/process", "").json().get("status").stringValue();
+            }));
+        }
+        start.countDown();
+        java.util.List<String> statuses = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(answer.get(20, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        callers.shutdown();
+
+        assertThat(statuses).containsOnlyOnce("ok").filteredOn("already running"::equals).hasSize(3);
+        assertThat(db.fetchSingle(TRANSCRIPT, TRANSCRIPT.ID.eq(id)).getStatus()).isEqualTo("processing");
+        var messages = db.selectFrom(OUTBOX).where(OUTBOX.ROUTING_KEY.eq("recording.reprocess"))
+                .and(OUTBOX.PAYLOAD.cast(String.class).contains(id)).fetch();
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).getPayload().data()).contains(recording);
+    }
+
+    @Test
+    void onlyTheOwnerReprocessesAndNotALockedTranscript() {
+        String id = transcript("alice", room("alice"), null, "public");
+        String locked = transcript("alice", room("alice"), null, "private");
+        db.update(TRANSCRIPT).set(TRANSCRIPT.LOCKED, true).where(TRANSCRIPT.ID.eq(locked)).execute();
+
+        assertThat(anonymous.post("/v1/transcripts/" + id + "/process", "").status()).isEqualTo(403);
+        assertThat(bob.post("/v1/transcripts/" + id + "/process", "").status()).isEqualTo(403);
+        Response refused = alice.post("/v1/transcripts/" + locked + "/process", "");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").stringValue()).isEqualTo("Transcript is locked");
+        assertThat(alice.post("/v1/transcripts/no-such/process", "").status()).isEqualTo(404);
     }
 }

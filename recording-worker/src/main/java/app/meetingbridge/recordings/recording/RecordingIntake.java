@@ -1,6 +1,7 @@
 package app.meetingbridge.recordings.recording;
 
 import app.meetingbridge.events.recording.RecordingReady;
+import app.meetingbridge.events.recording.ReprocessRequested;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Takes each {@code recording.ready} into the {@code recording} table as {@code discovered}, once per provider
- * recording whatever the number of deliveries, then runs it through the pipeline from wherever it stands.
+ * recording whatever the number of deliveries, then runs it through the pipeline from wherever it stands; and
+ * runs a recording again when its transcript is reprocessed.
  */
 @Service
 class RecordingIntake {
@@ -30,5 +32,21 @@ class RecordingIntake {
         log.info("recording {} of {} {}", ready.providerRecordingId(), ready.platform().wireName(),
                 added ? "discovered" : "already known");
         recordings.find(ready.platform().wireName(), ready.providerRecordingId()).ifPresent(pipeline::process);
+    }
+
+    /**
+     * Runs the recording's pipeline again (its transcript was claimed by {@code POST /v1/transcripts/{id}/process}):
+     * a finished recording goes back to {@code processing}, so its transcription runs again; any other continues
+     * from where it stands.
+     */
+    void reprocess(ReprocessRequested request) {
+        recordings.findById(request.recordingId()).ifPresentOrElse(recording -> {
+            if (recording.state() == RecordingState.DONE) {
+                recordings.advance(recording.id(), RecordingState.PROCESSING, clock.instant());
+            }
+            log.info("reprocessing recording {} for transcript {}", recording.id(), request.transcriptId());
+            recordings.findById(recording.id()).ifPresent(pipeline::process);
+        }, () -> log.warn("reprocess of transcript {}: recording {} is gone", request.transcriptId(),
+                request.recordingId()));
     }
 }

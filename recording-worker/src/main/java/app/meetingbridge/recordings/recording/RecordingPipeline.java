@@ -88,6 +88,8 @@ class RecordingPipeline {
                 if (transcribe != null) {
                     transcribe(recording, transcript);
                     state = RecordingState.DONE;
+                } else if (!transcript.status().equals("uploaded")) {
+                    transcripts.uploaded(transcript.id(), clock.instant()); // a reprocess without a backend
                 }
             }
             if (state == RecordingState.DONE) {

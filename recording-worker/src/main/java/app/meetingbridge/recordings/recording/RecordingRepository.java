@@ -46,8 +46,16 @@ class RecordingRepository {
     }
 
     Optional<Recording> find(String platform, String providerRecordingId) {
+        return find(RECORDING.PLATFORM.eq(platform).and(RECORDING.PROVIDER_RECORDING_ID.eq(providerRecordingId)));
+    }
+
+    Optional<Recording> findById(String id) {
+        return find(RECORDING.ID.eq(id));
+    }
+
+    private Optional<Recording> find(org.jooq.Condition which) {
         return db.selectFrom(RECORDING)
-                .where(RECORDING.PLATFORM.eq(platform)).and(RECORDING.PROVIDER_RECORDING_ID.eq(providerRecordingId))
+                .where(which)
                 .fetchOptional(row -> new Recording(row.getId(), row.getPlatform(), row.getProviderRecordingId(),
                         row.getMeetingId(), row.getRecordingType(), row.getBucketName(), row.getTrackKeys() == null ? java.util.List.of()
                         : json.readValue(row.getTrackKeys().data(), KEYS),

@@ -64,6 +64,12 @@ class TranscriptRepository {
                 .execute();
     }
 
+    /** Its audio is ready and nothing more can be done yet (no transcription backend). */
+    void uploaded(String id, Instant now) {
+        db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "uploaded").set(TRANSCRIPT.UPDATED_AT, now)
+                .where(TRANSCRIPT.ID.eq(id)).execute();
+    }
+
     /** Consent refused: the audio and everything made from it are gone, the text stays. */
     void audioDeleted(String id, Instant now) {
         db.update(TRANSCRIPT).set(TRANSCRIPT.AUDIO_DELETED, true).set(TRANSCRIPT.UPDATED_AT, now)

@@ -147,4 +147,19 @@ class RecordingFetchIT extends RecordingTestSupport {
         assertThat(row(id).getAttempts()).isEqualTo(3);
         assertThat(transcriptOf(id).getStatus()).isEqualTo("error");
     }
+
+    @Test
+    void reprocessingWithoutATranscriptionBackendLeavesTheTranscriptUploaded() throws Exception {
+        String id = "rec-" + UUID.randomUUID();
+        String key = "acme/room/" + id;
+        put(key, tone(450, 1));
+        announce(id, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+        await(() -> transcriptOf(id) != null && "uploaded".equals(transcriptOf(id).getStatus()));
+
+        reprocess(id);
+
+        await(() -> "uploaded".equals(transcriptOf(id).getStatus()));
+        assertThat(row(id).getState()).isEqualTo("processing");
+        assertThat(row(id).getAttempts()).isZero();
+    }
 }

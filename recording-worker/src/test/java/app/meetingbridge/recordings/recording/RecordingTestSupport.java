@@ -129,6 +129,17 @@ public abstract class RecordingTestSupport {
                         meetingId, kind, bucket, keys, Instant.now())), properties));
     }
 
+    /** What the gateway does on {@code POST /v1/transcripts/{id}/process}: claim the transcript, ask the worker. */
+    void reprocess(String recordingId) {
+        TranscriptRecord transcript = transcriptOf(recordingId);
+        db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "processing").where(TRANSCRIPT.ID.eq(transcript.getId())).execute();
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_REPROCESS, new Message(json.writeValueAsBytes(
+                new app.meetingbridge.events.recording.ReprocessRequested("reprocess-" + UUID.randomUUID(),
+                        Instant.now(), transcript.getId(), row(recordingId).getId())), properties));
+    }
+
     RecordingRecord row(String recordingId) {
         return db.fetchOne(RECORDING, RECORDING.PROVIDER_RECORDING_ID.eq(recordingId));
     }

@@ -155,4 +155,22 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
                 .contents()).hasSize(1);
         assertThat(s3.listObjectsV2(request -> request.bucket(DAILY_BUCKET).prefix(key)).contents()).hasSize(1);
     }
+
+    @Test
+    void reprocessingAFinishedRecordingTranscribesItAgain() throws Exception {
+        String id = "rec-" + UUID.randomUUID();
+        String key = "acme/room/" + id;
+        put(key, tone(350, 1));
+        announce(id, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+        await(() -> inState(id, "done"));
+        int before = backend.requests("POST", "/v1/audio/transcriptions").size();
+
+        reprocess(id);
+
+        await(() -> backend.requests("POST", "/v1/audio/transcriptions").size() == before + 1
+                && "ended".equals(transcriptOf(id).getStatus()));
+        assertThat(row(id).getState()).isEqualTo("done");
+        assertThat(db.fetchCount(app.meetingbridge.db.Tables.TRANSCRIPT,
+                app.meetingbridge.db.Tables.TRANSCRIPT.RECORDING_ID.eq(row(id).getId()))).isEqualTo(1);
+    }
 }

@@ -1,7 +1,5 @@
 package app.meetingbridge.gateway.room;
 
-import static app.meetingbridge.db.Tables.ROOM_WEBHOOK_DELIVERY;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,19 +25,19 @@ import tools.jackson.databind.json.JsonMapper;
  * "{t}.{body}")}}. The attempt is recorded in {@code room_webhook_delivery}.
  */
 @Component
-class RoomWebhookTest {
+class RoomWebhookTester {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final int PREVIEW = 200;
 
-    private final DSLContext db;
+    private final RoomWebhookDeliveryRepository deliveries;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    RoomWebhookTest(DSLContext db, Clock clock) {
-        this.db = db;
+    RoomWebhookTester(RoomWebhookDeliveryRepository deliveries, Clock clock) {
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -107,16 +104,8 @@ class RoomWebhookTest {
 
     private void record(String roomId, String eventId, Map<String, Object> result, Instant at) {
         String error = (String) result.get("error");
-        db.insertInto(ROOM_WEBHOOK_DELIVERY)
-                .set(ROOM_WEBHOOK_DELIVERY.ROOM_ID, roomId)
-                .set(ROOM_WEBHOOK_DELIVERY.EVENT_ID, eventId)
-                .set(ROOM_WEBHOOK_DELIVERY.EVENT_TYPE, "test")
-                .set(ROOM_WEBHOOK_DELIVERY.ATTEMPT, 1)
-                .set(ROOM_WEBHOOK_DELIVERY.STATUS_CODE, (Integer) result.get("status_code"))
-                .set(ROOM_WEBHOOK_DELIVERY.ERROR, error == null || error.isEmpty() ? null : error)
-                .set(ROOM_WEBHOOK_DELIVERY.RESPONSE_PREVIEW, (String) result.get("response_preview"))
-                .set(ROOM_WEBHOOK_DELIVERY.ATTEMPTED_AT, at)
-                .execute();
+        deliveries.record(roomId, eventId, "test", 1, (Integer) result.get("status_code"),
+                error == null || error.isEmpty() ? null : error, (String) result.get("response_preview"), at);
     }
 
     private static Map<String, Object> result(boolean success, String message, String error,
