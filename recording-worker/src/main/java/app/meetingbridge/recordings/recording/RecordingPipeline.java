@@ -1,5 +1,8 @@
 package app.meetingbridge.recordings.recording;
 
+import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.recording.TranscriptCompleted;
+import app.meetingbridge.messaging.Outbox;
 import app.meetingbridge.recordings.audio.Ffmpeg;
 import app.meetingbridge.recordings.recording.AudioStep.Audio;
 import app.meetingbridge.recordings.recording.AudioStep.AudioException;
@@ -13,11 +16,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * its own): a step that already ran is not run again when the message comes back. Steps: fetch
  * ({@code discovered → fetching → fetched}), then audio ({@code processing}; the transcript is made, and is
  * {@code uploaded} once its audio is in storage, {@code error} while an attempt has failed), then transcription
- * when a backend is configured ({@code done}; the transcript {@code ended} with its words), then consent: the
+ * when a backend is configured ({@code done}; the transcript {@code ended} with its words, and
+ * {@code transcript.completed} for the room's webhook through the outbox in the same transaction), then consent: the
  * audio is deleted when anyone in the meeting refused to have it kept. A failure is counted on the row with its error and the time of
  * the next attempt (capped backoff); a retryable one is rethrown, so the delivery is retried and ends in the
  * dead-letter queue after the queue's delivery limit; a refused one (a key outside the provider's bucket and
@@ -44,11 +50,13 @@ class RecordingPipeline {
     private final @Nullable TranscribeStep transcribe;
     private final @Nullable ConsentStep consent;
     private final JsonMapper json;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     RecordingPipeline(RecordingRepository recordings, TranscriptRepository transcripts, MeetingReadRepository meetings,
                       ObjectProvider<S3RecordingStore> store, Ffmpeg ffmpeg, TranscriptionBackend backend,
-                      JsonMapper json, Clock clock) {
+                      JsonMapper json, Outbox outbox, TransactionTemplate transactions, Clock clock) {
         this.recordings = recordings;
         this.transcripts = transcripts;
         this.meetings = meetings;
@@ -64,6 +72,8 @@ class RecordingPipeline {
             log.warn("TRANSCRIPT_STORAGE_AWS_BUCKET_NAME is not set: recordings are registered but not fetched");
         }
         this.json = json;
+        this.outbox = outbox;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -131,7 +141,8 @@ class RecordingPipeline {
                 clock.instant());
         log.info("recording {}: audio ready for transcript {} ({} ms, {} track(s))", recording.id(), transcript.id(),
                 ready.durationMs(), ready.participants().size());
-        return new Transcript(transcript.id(), "uploaded", ready.durationMs(), transcript.language(), false);
+        return new Transcript(transcript.id(), "uploaded", ready.durationMs(), transcript.language(), false,
+                transcript.roomId());
     }
 
     private void transcribe(Recording recording, Transcript transcript) {
@@ -146,8 +157,14 @@ class RecordingPipeline {
             transcripts.failed(transcript.id(), clock.instant());
             throw e;
         }
-        transcripts.transcribed(transcript.id(), json.writeValueAsString(topics), clock.instant());
-        recordings.advance(recording.id(), RecordingState.DONE, clock.instant());
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(status -> {
+            transcripts.transcribed(transcript.id(), json.writeValueAsString(topics), now);
+            recordings.advance(recording.id(), RecordingState.DONE, now);
+            String eventId = UUID.randomUUID().toString().replace("-", "");
+            outbox.add("transcript-completed:" + eventId, Topology.RECORDINGS_EXCHANGE, Topology.TRANSCRIPT_COMPLETED,
+                    new TranscriptCompleted(eventId, now, transcript.id(), transcript.roomId(), 1));
+        });
         log.info("recording {}: transcript {} ended", recording.id(), transcript.id());
     }
 

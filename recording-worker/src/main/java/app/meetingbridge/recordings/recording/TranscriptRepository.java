@@ -39,7 +39,7 @@ class TranscriptRepository {
                 .execute();
         return db.selectFrom(TRANSCRIPT).where(TRANSCRIPT.RECORDING_ID.eq(recordingId))
                 .fetchSingle(row -> new Transcript(row.getId(), row.getStatus(), row.getDurationMs(),
-                        row.getSourceLanguage(), row.getAudioDeleted()));
+                        row.getSourceLanguage(), row.getAudioDeleted(), row.getRoomId()));
     }
 
     /** The mixed audio is in storage: its duration, the participants (one per track), status {@code uploaded}. */
@@ -81,7 +81,8 @@ class TranscriptRepository {
                 .where(TRANSCRIPT.ID.eq(id)).execute();
     }
 
-    record Transcript(String id, String status, @Nullable Long durationMs, String language, boolean audioDeleted) {
+    record Transcript(String id, String status, @Nullable Long durationMs, String language, boolean audioDeleted,
+                      @Nullable String roomId) {
 
         boolean audioReady() {
             return durationMs != null;

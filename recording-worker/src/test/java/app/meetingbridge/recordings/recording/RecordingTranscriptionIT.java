@@ -1,6 +1,9 @@
 package app.meetingbridge.recordings.recording;
 
+import static app.meetingbridge.db.Tables.MEETING;
 import static app.meetingbridge.db.Tables.MEETING_CONSENT;
+import static app.meetingbridge.db.Tables.ROOM;
+import static app.meetingbridge.db.Tables.ROOM_WEBHOOK_DELIVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.db.tables.records.TranscriptRecord;
@@ -29,15 +32,22 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
     static final AtomicInteger failuresLeft = new AtomicInteger();
     static final AtomicInteger calls = new AtomicInteger();
 
+    static final FakeHttpServer receiver = new FakeHttpServer();
+    static final AtomicInteger receiverFailures = new AtomicInteger();
+
     @DynamicPropertySource
     static void transcription(DynamicPropertyRegistry registry) {
         registry.add("app.transcription.url", () -> backend.baseUri().toString());
         registry.add("app.transcription.api-key", () -> "gpu-key");
+        registry.add("app.room-webhooks.first-retry", () -> "200ms");
+        registry.add("app.room-webhooks.longest-retry", () -> "400ms");
+        registry.add("app.room-webhooks.ui-base-url", () -> "https://app.example/");
     }
 
     @AfterAll
     static void closeBackend() {
         backend.close();
+        receiver.close();
     }
 
     @BeforeEach
@@ -172,5 +182,76 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         assertThat(row(id).getState()).isEqualTo("done");
         assertThat(db.fetchCount(app.meetingbridge.db.Tables.TRANSCRIPT,
                 app.meetingbridge.db.Tables.TRANSCRIPT.RECORDING_ID.eq(row(id).getId()))).isEqualTo(1);
+    }
+
+    String meetingWithWebhook(String path) {
+        String meeting = aMeeting();
+        db.update(ROOM).set(ROOM.WEBHOOK_URL, receiver.baseUri() + path).set(ROOM.WEBHOOK_SECRET, "room-secret")
+                .where(ROOM.ID.eq(db.select(MEETING.ROOM_ID).from(MEETING).where(MEETING.ID.eq(meeting))))
+                .execute();
+        return meeting;
+    }
+
+    static String hexHmac(String secret, String message) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void tellsTheRoomsWebhookSignedRetryingAFailingReceiverWithTheSameEventId() throws Exception {
+        String path = "/hook-" + UUID.randomUUID();
+        receiverFailures.set(2);
+        receiver.on("POST", path, request -> receiverFailures.getAndDecrement() > 0
+                ? Reply.json(503, "{\"busy\":true}") : Reply.json(200, "{\"ok\":true}"));
+        String id = "rec-" + UUID.randomUUID();
+        String meeting = meetingWithWebhook(path);
+        String key = "acme/room/" + id;
+        put(key, tone(300, 1));
+
+        announce(id, meeting, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+
+        await(() -> receiver.requests("POST", path).size() == 3);
+        List<Recorded> sent = receiver.requests("POST", path);
+        TranscriptRecord transcript = transcriptOf(id);
+        JsonNode first = json.readTree(sent.get(0).body());
+        JsonNode last = json.readTree(sent.get(2).body());
+        assertThat(first.get("event").stringValue()).isEqualTo("transcript.completed");
+        assertThat(last.get("event_id").stringValue()).isEqualTo(first.get("event_id").stringValue());
+        assertThat(last.get("transcript").get("id").stringValue()).isEqualTo(transcript.getId());
+        assertThat(last.get("transcript").get("status").stringValue()).isEqualTo("ended");
+        assertThat(last.get("transcript").get("frontend_url").stringValue())
+                .isEqualTo("https://app.example/transcripts/" + transcript.getId());
+        assertThat(last.get("transcript").get("webvtt").stringValue()).startsWith("WEBVTT\n").contains("<v Speaker 0>Hello there");
+        assertThat(last.get("transcript").get("participants")).hasSize(1);
+        assertThat(last.get("room").get("id").stringValue()).isEqualTo(transcript.getRoomId());
+        assertThat(sent.get(0).header("X-Webhook-Retry")).isEqualTo("0");
+        assertThat(sent.get(2).header("X-Webhook-Retry")).isEqualTo("2");
+        assertThat(sent.get(2).header("X-Webhook-Event")).isEqualTo("transcript.completed");
+        String[] signature = sent.get(2).header("X-Webhook-Signature").split(",");
+        assertThat(signature[1]).isEqualTo("v1=" + hexHmac("room-secret",
+                signature[0].substring("t=".length()) + "." + sent.get(2).body()));
+        await(() -> db.fetchCount(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.EVENT_ID.eq(first.get("event_id").stringValue())) == 3);
+        var attempts = db.selectFrom(ROOM_WEBHOOK_DELIVERY)
+                .where(ROOM_WEBHOOK_DELIVERY.EVENT_ID.eq(first.get("event_id").stringValue()))
+                .orderBy(ROOM_WEBHOOK_DELIVERY.ATTEMPT).fetch();
+        assertThat(attempts).extracting(row -> row.getStatusCode()).containsExactly(503, 503, 200);
+        Thread.sleep(1000);
+        assertThat(receiver.requests("POST", path)).hasSize(3);
+    }
+
+    @Test
+    void aReceiverThatRefusesIsNotAskedAgain() throws Exception {
+        String path = "/refuse-" + UUID.randomUUID();
+        receiver.on("POST", path, Reply.json(410, "{\"gone\":true}"));
+        String id = "rec-" + UUID.randomUUID();
+        String key = "acme/room/" + id;
+        put(key, tone(300, 1));
+
+        announce(id, meetingWithWebhook(path), RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+
+        await(() -> receiver.requests("POST", path).size() == 1);
+        Thread.sleep(1500);
+        assertThat(receiver.requests("POST", path)).hasSize(1);
     }
 }

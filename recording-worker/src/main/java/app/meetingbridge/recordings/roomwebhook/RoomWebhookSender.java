@@ -1,0 +1,251 @@
+package app.meetingbridge.recordings.roomwebhook;
+
+import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.recording.TranscriptCompleted;
+import app.meetingbridge.recordings.roomwebhook.RoomWebhookRepository.Completed;
+import app.meetingbridge.recordings.roomwebhook.RoomWebhookRepository.Target;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tells the room's webhook that a transcript ended (reflector-behaviour §7, keeping Reflector's payload and
+ * signature, {@code X-Webhook-Signature: t={unix seconds},v1={hex HMAC-SHA256(secret, "{t}.{body}")}}), with
+ * a stable {@code event_id} across attempts. 2xx: done. 4xx: the receiver refused, not retried. Anything else
+ * (5xx, timeout, no connection): retried after a pause doubling from the first retry up to the longest, through
+ * a RabbitMQ delay queue per pause length (the message waits there, then comes back to this consumer), up to the
+ * attempt limit. Every attempt is a row of {@code room_webhook_delivery}.
+ */
+@Component
+class RoomWebhookSender {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomWebhookSender.class);
+    private static final int PREVIEW = 500;
+
+    private final RoomWebhookRepository repository;
+    private final RoomWebhookProperties properties;
+    private final RabbitTemplate rabbit;
+    private final AmqpAdmin admin;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final HttpClient http;
+
+    RoomWebhookSender(RoomWebhookRepository repository, RoomWebhookProperties properties, RabbitTemplate rabbit,
+                 AmqpAdmin admin, JsonMapper json, Clock clock) {
+        this.repository = repository;
+        this.properties = properties;
+        this.rabbit = rabbit;
+        this.admin = admin;
+        this.json = json;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    void deliver(TranscriptCompleted event) {
+        Completed transcript = repository.transcript(event.transcriptId()).orElse(null);
+        Target target = event.roomId() == null ? null : repository.target(event.roomId()).orElse(null);
+        if (transcript == null || target == null || target.url() == null || target.url().isBlank()) {
+            return; // nothing to tell, or nobody to tell
+        }
+        Instant now = clock.instant();
+        byte[] body = json.writeValueAsBytes(payload(event, transcript, target, now));
+        Integer status = null;
+        String error = null;
+        String preview = null;
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()))
+                    .timeout(properties.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "meetingbridge-webhook/1.0")
+                    .header("X-Webhook-Event", Topology.TRANSCRIPT_COMPLETED)
+                    .header("X-Webhook-Retry", String.valueOf(event.attempt() - 1))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (target.secret() != null && !target.secret().isBlank()) {
+                request.header("X-Webhook-Signature", signature(target.secret(), now.getEpochSecond(), body));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
+            String text = response.body();
+            preview = text == null || text.isEmpty() ? null : text.substring(0, Math.min(PREVIEW, text.length()));
+        } catch (IOException | IllegalArgumentException e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        repository.attempted(target.roomId(), event.eventId(), Topology.TRANSCRIPT_COMPLETED, event.attempt(), status,
+                error, preview, now);
+        if (status != null && status / 100 == 2) {
+            log.info("room {} told of transcript {} (attempt {})", target.roomId(), transcript.id(), event.attempt());
+        } else if (status != null && status / 100 == 4) {
+            log.warn("room {} webhook refused transcript {} with {}; not retried", target.roomId(), transcript.id(),
+                    status);
+        } else if (event.attempt() >= properties.maxAttempts()) {
+            log.warn("room {} webhook for transcript {} given up after {} attempts", target.roomId(), transcript.id(),
+                    event.attempt());
+        } else {
+            retryLater(event.nextAttempt(), properties.pauseAfter(event.attempt()));
+        }
+    }
+
+    /** Parks the message in the delay queue for {@code pause}; it comes back to this consumer when that ends. */
+    private void retryLater(TranscriptCompleted next, Duration pause) {
+        String queue = "room-webhooks.delay." + pause.toMillis();
+        admin.declareQueue(new Queue(queue, true, false, false, Map.of(
+                "x-queue-type", "classic",
+                "x-message-ttl", pause.toMillis(),
+                "x-dead-letter-exchange", Topology.RECORDINGS_EXCHANGE,
+                "x-dead-letter-routing-key", Topology.TRANSCRIPT_COMPLETED)));
+        MessageProperties headers = new MessageProperties();
+        headers.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        headers.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        headers.setMessageId(next.eventId() + "#" + next.attempt());
+        CorrelationData confirm = new CorrelationData();
+        rabbit.send("", queue, new Message(json.writeValueAsBytes(next), headers), confirm);
+        try {
+            if (!confirm.getFuture().get(10, TimeUnit.SECONDS).ack()) {
+                throw new AmqpException("the broker refused the retry of " + next.eventId());
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AmqpException("the retry of " + next.eventId() + " was not confirmed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AmqpException("interrupted while scheduling a retry", e);
+        }
+    }
+
+    /** Reflector's {@code transcript.completed} body, with our stable event id. */
+    private Map<String, Object> payload(TranscriptCompleted event, Completed transcript, Target target, Instant now) {
+        JsonNode topics = json.readTree(transcript.topicsJson());
+        JsonNode participants = json.readTree(transcript.participantsJson());
+        Map<Integer, String> names = new LinkedHashMap<>();
+        List<Map<String, Object>> people = new ArrayList<>();
+        for (JsonNode participant : participants) {
+            int speaker = participant.path("speaker").asInt(0);
+            String name = participant.path("name").asString("Speaker " + speaker);
+            names.put(speaker, name);
+            Map<String, Object> person = new LinkedHashMap<>();
+            person.put("id", participant.path("id").asString(null));
+            person.put("name", name);
+            person.put("speaker", speaker);
+            people.add(person);
+        }
+        List<Map<String, Object>> topicList = new ArrayList<>();
+        StringBuilder allWords = new StringBuilder();
+        for (JsonNode topic : topics) {
+            String webvtt = webvtt(topic.path("words"), names);
+            allWords.append(webvtt.substring("WEBVTT\n".length()));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("title", topic.path("title").asString(""));
+            out.put("summary", topic.path("summary").asString(""));
+            out.put("timestamp", topic.path("timestamp").asDouble(0));
+            out.put("duration", topic.path("duration").isNumber() ? topic.get("duration").doubleValue() : null);
+            out.put("webvtt", webvtt);
+            topicList.add(out);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", transcript.id());
+        body.put("room_id", transcript.roomId());
+        body.put("created_at", transcript.createdAt().toString());
+        body.put("duration", transcript.durationMs() == null ? null : transcript.durationMs().doubleValue());
+        body.put("title", transcript.title());
+        body.put("short_summary", transcript.shortSummary());
+        body.put("long_summary", transcript.longSummary());
+        body.put("webvtt", "WEBVTT\n" + allWords);
+        body.put("topics", topicList);
+        body.put("participants", people);
+        body.put("source_language", transcript.sourceLanguage());
+        body.put("target_language", transcript.targetLanguage());
+        body.put("status", transcript.status());
+        body.put("frontend_url", properties.uiBaseUrl().isEmpty() ? null
+                : properties.uiBaseUrl() + "/transcripts/" + transcript.id());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("event", Topology.TRANSCRIPT_COMPLETED);
+        payload.put("event_id", event.eventId());
+        payload.put("timestamp", now.toString());
+        payload.put("transcript", body);
+        payload.put("room", Map.of("id", target.roomId(), "name", target.name()));
+        payload.put("calendar_event", null);
+        return payload;
+    }
+
+    /** The words as WebVTT cues, one per speaker turn, with the speaker's name as voice. */
+    static String webvtt(JsonNode words, Map<Integer, String> names) {
+        StringBuilder out = new StringBuilder("WEBVTT\n");
+        StringBuilder text = new StringBuilder();
+        int speaker = -1;
+        double start = 0;
+        double end = 0;
+        for (JsonNode word : words) {
+            int said = word.path("speaker").asInt(0);
+            if (said != speaker && !text.isEmpty()) {
+                cue(out, start, end, names.getOrDefault(speaker, "Speaker " + speaker), text);
+            }
+            if (text.isEmpty()) {
+                speaker = said;
+                start = word.path("start").asDouble(0);
+            }
+            text.append(text.isEmpty() ? "" : " ").append(word.path("text").asString("").trim());
+            end = word.path("end").asDouble(0);
+        }
+        if (!text.isEmpty()) {
+            cue(out, start, end, names.getOrDefault(speaker, "Speaker " + speaker), text);
+        }
+        return out.toString();
+    }
+
+    private static void cue(StringBuilder out, double start, double end, String name, StringBuilder text) {
+        out.append('\n').append(time(start)).append(" --> ").append(time(end)).append('\n')
+                .append("<v ").append(name).append('>').append(text).append('\n');
+        text.setLength(0);
+    }
+
+    private static String time(double seconds) {
+        long millis = Math.round(seconds * 1000);
+        return String.format(Locale.ROOT, "%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60,
+                millis / 1000 % 60, millis % 1000);
+    }
+
+    static String signature(String secret, long seconds, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((seconds + ".").getBytes(StandardCharsets.UTF_8));
+            return "t=" + seconds + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
