@@ -107,7 +107,10 @@ public class ProviderEventHandler {
 
     /** Announces the finished recording for the recording-worker, linked to its meeting where we know it. */
     private void on(RecordingFinished finished, Batch batch) {
-        String meetingId = batch.meeting(finished.platform(), finished.providerRoomName()).map(Meeting::id).orElse(null);
+        // linked by the start we recorded first (explicit), then by the provider room (ours are unique per meeting)
+        String meetingId = recordingStarts.meetingOf(finished.platform().wireName(), finished.providerRecordingId())
+                .or(() -> batch.meeting(finished.platform(), finished.providerRoomName()).map(Meeting::id))
+                .orElse(null);
         if (meetingId == null) {
             log.warn("{} recording {} of room {} matches no meeting; announced unlinked", finished.platform().wireName(),
                     finished.providerRecordingId(), finished.providerRoomName());

@@ -3,6 +3,7 @@ package app.meetingbridge.meetings.meeting;
 import static app.meetingbridge.db.Tables.RECORDING_START;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -28,5 +29,14 @@ class RecordingStartRepository {
                 .onConflict(RECORDING_START.PROVIDER_RECORDING_ID, RECORDING_START.PLATFORM)
                 .doNothing()
                 .execute();
+    }
+
+    /** The meeting a started recording was linked to when the provider reported its start, if it was. */
+    Optional<String> meetingOf(String platform, String providerRecordingId) {
+        return db.select(RECORDING_START.MEETING_ID).from(RECORDING_START)
+                .where(RECORDING_START.PLATFORM.eq(platform))
+                .and(RECORDING_START.PROVIDER_RECORDING_ID.eq(providerRecordingId))
+                .and(RECORDING_START.MEETING_ID.isNotNull())
+                .fetchOptional(RECORDING_START.MEETING_ID);
     }
 }

@@ -159,6 +159,29 @@ class ProviderEventsIT extends MeetingServiceTestSupport {
     }
 
     @Test
+    void linksAFinishedRecordingByTheStartItReportedBeforeTheRoomName() throws Exception {
+        String meeting = meetingOf(aRoom("mock"));
+        String room = providerRoom(meeting);
+        Queue observer = new Queue("test.ready." + UUID.randomUUID(), false, false, false);
+        admin.declareQueue(observer);
+        admin.declareBinding(BindingBuilder.bind(observer).to(new TopicExchange(Topology.RECORDINGS_EXCHANGE))
+                .with(Topology.RECORDING_READY));
+        String recording = "rec-linked-" + UUID.randomUUID();
+        publish(Topology.RECORDING_STARTED, new RecordingStarted("rs-l", Instant.now(), Platform.MOCK, room,
+                recording, "instance-l", at(100)));
+        await(() -> db.fetchExists(RECORDING_START, RECORDING_START.PROVIDER_RECORDING_ID.eq(recording)));
+
+        // the finished recording names a room we do not know: the start we recorded links it
+        publish(Topology.RECORDING_FINISHED, new RecordingFinished("rf-l", Instant.now(), Platform.MOCK,
+                "a-room-name-we-never-made", recording, RecordingReady.Kind.CLOUD, at(100), 60, "acme/x/1", List.of()));
+        Message ready = rabbit.receive(observer.getName(), 15_000);
+
+        assertThat(ready).isNotNull();
+        assertThat(((RecordingReady) WireFormat.messageConverter().fromMessage(ready)).meetingId()).isEqualTo(meeting);
+        admin.deleteQueue(observer.getName());
+    }
+
+    @Test
     void parksAMessageThatIsNotOursInTheDeadLetterQueue() throws Exception {
         String dlq = Topology.PROVIDER_EVENTS_EXCHANGE + ".meeting-service.dlq";
         MessageProperties properties = new MessageProperties();
