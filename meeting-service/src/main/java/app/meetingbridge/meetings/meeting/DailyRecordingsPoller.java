@@ -1,0 +1,125 @@
+package app.meetingbridge.meetings.meeting;
+
+import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.events.provider.RecordingFinished;
+import app.meetingbridge.events.recording.RecordingReady;
+import app.meetingbridge.meetings.provider.ProviderRejectedException;
+import app.meetingbridge.meetings.provider.ProviderUnavailableException;
+import app.meetingbridge.meetings.provider.daily.DailyRecording;
+import app.meetingbridge.meetings.provider.daily.DailyVideoProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the Daily recordings no webhook brought: pages {@code GET /recordings} (newest first, cursor = the last
+ * recording id of the page) back to its high-water mark (less an hour of overlap), skips recordings still in
+ * progress, and announces each finished one through the same path as the {@code recording.ready-to-download}
+ * webhook, whose deterministic {@code recording.ready} id makes a recording both found announced once. The mark
+ * then moves to the newest recording announced, but never past the oldest one seen unfinished. One instance runs
+ * it at a time (advisory lock).
+ */
+@Component
+@ConditionalOnBean(DailyVideoProvider.class)
+class DailyRecordingsPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyRecordingsPoller.class);
+    static final String PROVIDER = "daily";
+    private static final Duration OVERLAP = Duration.ofHours(1);
+    private static final int PAGE = 100;
+    private static final int MAX_PAGES = 20;
+
+    private final DailyVideoProvider daily;
+    private final ProviderEventHandler events;
+    private final RecordingPollStateRepository state;
+    private final JobLockRepository jobs;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    DailyRecordingsPoller(DailyVideoProvider daily, ProviderEventHandler events, RecordingPollStateRepository state,
+                          JobLockRepository jobs, MeterRegistry meters, Clock clock) {
+        this.daily = daily;
+        this.events = events;
+        this.state = state;
+        this.jobs = jobs;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${app.lifecycle.recordings-poll-interval:3m}",
+            initialDelayString = "${app.lifecycle.recordings-poll-initial-delay:30s}")
+    void poll() {
+        jobs.runExclusively("daily-recordings-poll", () -> {
+            try {
+                pollOnce();
+            } catch (ProviderUnavailableException | ProviderRejectedException e) {
+                log.warn("Daily recordings could not be listed: {}", e.getMessage());
+            }
+        });
+    }
+
+    /** One pass; returns how many finished recordings it announced. */
+    int pollOnce() {
+        Instant mark = state.highWaterMark(PROVIDER).orElse(Instant.EPOCH);
+        Instant stopBefore = mark.minus(OVERLAP);
+        Instant newestAnnounced = mark;
+        Instant oldestUnfinished = null;
+        int announced = 0;
+        String cursor = null;
+        pages:
+        for (int page = 0; page < MAX_PAGES; page++) {
+            List<DailyRecording> recordings = daily.recordings(cursor, null);
+            for (DailyRecording recording : recordings) {
+                if (recording.startedAt().isBefore(stopBefore)) {
+                    break pages;
+                }
+                if (!recording.finished() || recording.durationSeconds() == null) {
+                    oldestUnfinished = recording.startedAt();
+                    continue;
+                }
+                RecordingFinished finished = toEvent(recording);
+                if (finished == null) {
+                    continue;
+                }
+                events.handle(finished);
+                announced++;
+                if (recording.startedAt().isAfter(newestAnnounced)) {
+                    newestAnnounced = recording.startedAt();
+                }
+            }
+            if (recordings.size() < PAGE) {
+                break;
+            }
+            cursor = recordings.get(recordings.size() - 1).id();
+        }
+        Instant next = oldestUnfinished != null && oldestUnfinished.isBefore(newestAnnounced) ? oldestUnfinished
+                : newestAnnounced;
+        state.save(PROVIDER, next, clock.instant());
+        meters.counter("recordings.poll.announced", "provider", PROVIDER).increment(announced);
+        log.info("Daily recordings poll: {} finished recording(s) announced, next pass stops at {}", announced,
+                next.minus(OVERLAP));
+        return announced;
+    }
+
+    /** What the webhook would have said of this recording; null when it has nothing to fetch. */
+    private @Nullable RecordingFinished toEvent(DailyRecording recording) {
+        List<String> audio = recording.tracks().stream().filter(track -> "audio".equals(track.type()))
+                .map(DailyRecording.Track::s3Key).toList();
+        boolean rawTracks = recording.kind() == DailyRecording.Kind.RAW_TRACKS;
+        if (rawTracks ? audio.isEmpty() : recording.s3Key() == null) {
+            log.warn("Daily recording {} of {} has nothing to fetch; skipped", recording.id(), recording.roomName());
+            return null;
+        }
+        return new RecordingFinished("daily-poll:" + recording.id(), clock.instant(), Platform.DAILY,
+                recording.roomName(), recording.id(), rawTracks ? RecordingReady.Kind.RAW_TRACKS : RecordingReady.Kind.CLOUD,
+                recording.startedAt(), recording.durationSeconds(), recording.s3Key(), rawTracks ? audio : List.of());
+    }
+}

@@ -1,0 +1,142 @@
+package app.meetingbridge.meetings.meeting;
+
+import static app.meetingbridge.db.Tables.RECORDING_POLL_STATE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.events.provider.RecordingFinished;
+import app.meetingbridge.events.recording.RecordingReady;
+import app.meetingbridge.meetings.MeetingServiceTestSupport;
+import app.meetingbridge.messaging.WireFormat;
+import app.meetingbridge.testsupport.FakeHttpServer;
+import app.meetingbridge.testsupport.FakeHttpServer.Reply;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The Daily recordings poller against a fake Daily's {@code GET /recordings} (newest first, cursor pages, no
+ * {@code type}, {@code s3key} spelled so): finished recordings announced once even when the webhook brought them
+ * too, unfinished ones left for the next pass, and the high-water mark never past an unfinished one.
+ */
+@TestPropertySource(properties = {"app.lifecycle.recordings-poll-interval=1h",
+        "app.lifecycle.recordings-poll-initial-delay=1h"})
+class DailyRecordingsPollIT extends MeetingServiceTestSupport {
+
+    static final FakeHttpServer daily = new FakeHttpServer();
+
+    @Autowired
+    DailyRecordingsPoller poller;
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    RabbitAdmin admin;
+
+    Queue observer;
+
+    @DynamicPropertySource
+    static void dailySettings(DynamicPropertyRegistry registry) {
+        dailyAt(daily, registry);
+    }
+
+    @AfterAll
+    static void stopDaily() {
+        daily.close();
+    }
+
+    @BeforeEach
+    void observeAnnouncements() {
+        daily.reset();
+        observer = new Queue("test.poll." + UUID.randomUUID(), false, false, false);
+        admin.declareQueue(observer);
+        admin.declareBinding(BindingBuilder.bind(observer).to(new TopicExchange(Topology.RECORDINGS_EXCHANGE))
+                .with(Topology.RECORDING_READY));
+        db.deleteFrom(RECORDING_POLL_STATE).execute();
+    }
+
+    @AfterEach
+    void stopObserving() {
+        admin.deleteQueue(observer.getName());
+    }
+
+    List<RecordingReady> announced(long waitMillis) {
+        List<RecordingReady> seen = new ArrayList<>();
+        for (Message message = rabbit.receive(observer.getName(), waitMillis); message != null;
+             message = rabbit.receive(observer.getName(), 1000)) {
+            seen.add((RecordingReady) WireFormat.messageConverter().fromMessage(message));
+        }
+        return seen;
+    }
+
+    @Test
+    void announcesFinishedRecordingsOnceWhateverAlsoBroughtThemAndWaitsForUnfinishedOnes() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String page1 = "{\"total_count\":3,\"data\":["
+                + "{\"id\":\"rec-3-" + tag + "\",\"room_name\":\"r\",\"start_ts\":" + (now - 600) + ",\"status\":\"in-progress\","
+                + "\"tracks\":[],\"mtgSessionId\":\"m3\"},"
+                + "{\"id\":\"rec-2-" + tag + "\",\"room_name\":\"r\",\"start_ts\":" + (now - 1200) + ",\"status\":\"finished\","
+                + "\"duration\":300,\"mtgSessionId\":\"m2\",\"tracks\":["
+                + "{\"type\":\"audio\",\"s3Key\":\"acme/r/1-p1-cam-audio-1\",\"size\":10},"
+                + "{\"type\":\"video\",\"s3Key\":\"acme/r/1-p1-cam-video-1\",\"size\":90}]},"
+                + "{\"id\":\"rec-1-" + tag + "\",\"room_name\":\"r\",\"start_ts\":" + (now - 1800) + ",\"status\":\"finished\","
+                + "\"duration\":600,\"s3key\":\"acme/r/" + (now - 1800) + "000\",\"mtgSessionId\":\"m1\"}]}";
+        daily.on("GET", "/recordings", request -> request.query() != null && request.query().contains("starting_after")
+                ? Reply.json(200, "{\"total_count\":3,\"data\":[]}") : Reply.json(200, page1));
+        // the webhook brought rec-1 already
+        rabbit.convertAndSend(Topology.PROVIDER_EVENTS_EXCHANGE, Topology.RECORDING_FINISHED, new RecordingFinished(
+                "wh-1", Instant.now(), Platform.DAILY, "r", "rec-1-" + tag, RecordingReady.Kind.CLOUD,
+                Instant.ofEpochSecond(now - 1800), 600, "acme/r/" + (now - 1800) + "000", List.of()));
+        Thread.sleep(1500);
+
+        int found = poller.pollOnce();
+        List<RecordingReady> seen = announced(5000);
+
+        assertThat(found).isEqualTo(2);
+        assertThat(seen).extracting(RecordingReady::providerRecordingId)
+                .containsExactlyInAnyOrder("rec-1-" + tag, "rec-2-" + tag);
+        RecordingReady raw = seen.stream().filter(ready -> ready.providerRecordingId().startsWith("rec-2")).findFirst()
+                .orElseThrow();
+        assertThat(raw.kind()).isEqualTo(RecordingReady.Kind.RAW_TRACKS);
+        assertThat(raw.objectKeys()).containsExactly("acme/r/1-p1-cam-audio-1");
+        assertThat(raw.bucket()).isEqualTo("daily-recordings");
+        assertThat(db.fetchSingle(RECORDING_POLL_STATE).getHighWaterMark()).isEqualTo(Instant.ofEpochSecond(now - 1200));
+
+        assertThat(poller.pollOnce()).isEqualTo(2);
+        assertThat(announced(2000)).isEmpty();
+    }
+
+    @Test
+    void aPassStopsAtTheHighWaterMarkLessTheOverlap() {
+        long now = Instant.now().getEpochSecond();
+        String recent = "{\"id\":\"rec-new\",\"room_name\":\"r\",\"start_ts\":" + (now - 60)
+                + ",\"status\":\"finished\",\"duration\":30,\"s3key\":\"acme/r/new\"}";
+        String ancient = "{\"id\":\"rec-old\",\"room_name\":\"r\",\"start_ts\":" + (now - 86_400)
+                + ",\"status\":\"finished\",\"duration\":30,\"s3key\":\"acme/r/old\"}";
+        daily.on("GET", "/recordings", Reply.json(200, "{\"total_count\":2,\"data\":[" + recent + "," + ancient + "]}"));
+        db.insertInto(RECORDING_POLL_STATE).set(RECORDING_POLL_STATE.PROVIDER, "daily")
+                .set(RECORDING_POLL_STATE.HIGH_WATER_MARK, Instant.ofEpochSecond(now - 600))
+                .set(RECORDING_POLL_STATE.POLLED_AT, Instant.now()).execute();
+
+        assertThat(poller.pollOnce()).isEqualTo(1);
+        assertThat(daily.requests("GET", "/recordings")).hasSize(1);
+    }
+}
