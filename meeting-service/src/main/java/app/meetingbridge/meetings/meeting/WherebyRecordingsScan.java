@@ -1,0 +1,85 @@
+package app.meetingbridge.meetings.meeting;
+
+import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.events.provider.RecordingFinished;
+import app.meetingbridge.events.recording.RecordingReady;
+import app.meetingbridge.meetings.provider.whereby.WherebyRecordingsBucket;
+import app.meetingbridge.meetings.provider.whereby.WherebyRecordingsBucket.StoredRecording;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Finds Whereby's recordings in its bucket: every media object written since the last scan (less an hour of
+ * overlap) is announced like a finished recording, its key as the recording id (so a recording found twice is
+ * announced once), linked to the meeting whose Whereby room its name carries; one whose name says no room is
+ * announced unlinked and logged. One instance runs it at a time (advisory lock).
+ */
+@Component
+@ConditionalOnBean(WherebyRecordingsBucket.class)
+class WherebyRecordingsScan {
+
+    private static final Logger log = LoggerFactory.getLogger(WherebyRecordingsScan.class);
+    static final String PROVIDER = "whereby";
+    private static final Duration OVERLAP = Duration.ofHours(1);
+
+    private final WherebyRecordingsBucket bucket;
+    private final ProviderEventHandler events;
+    private final RecordingPollStateRepository state;
+    private final JobLockRepository jobs;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    WherebyRecordingsScan(WherebyRecordingsBucket bucket, ProviderEventHandler events, RecordingPollStateRepository state,
+                          JobLockRepository jobs, MeterRegistry meters, Clock clock) {
+        this.bucket = bucket;
+        this.events = events;
+        this.state = state;
+        this.jobs = jobs;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${app.lifecycle.whereby-scan-interval:1h}",
+            initialDelayString = "${app.lifecycle.recordings-poll-initial-delay:30s}")
+    void scan() {
+        jobs.runExclusively("whereby-recordings-scan", () -> {
+            try {
+                scanOnce();
+            } catch (SdkException e) {
+                log.warn("the Whereby bucket {} could not be listed: {}", bucket.bucket(), e.getMessage());
+            }
+        });
+    }
+
+    /** One pass; returns how many recordings it announced. */
+    int scanOnce() {
+        Instant mark = state.highWaterMark(PROVIDER).orElse(Instant.EPOCH);
+        List<StoredRecording> recordings = bucket.recordingsSince(mark.minus(OVERLAP));
+        Instant newest = mark;
+        for (StoredRecording recording : recordings) {
+            if (recording.roomName() == null) {
+                log.warn("Whereby recording {} names no room; announced unlinked", recording.key());
+            }
+            Instant startedAt = recording.startedAt() != null ? recording.startedAt() : recording.lastModified();
+            events.handle(new RecordingFinished("whereby-scan:" + recording.key(), clock.instant(), Platform.WHEREBY,
+                    recording.roomName() == null ? "" : recording.roomName(), recording.key(),
+                    RecordingReady.Kind.CLOUD, startedAt, null, recording.key(), List.of()));
+            if (recording.lastModified().isAfter(newest)) {
+                newest = recording.lastModified();
+            }
+        }
+        state.save(PROVIDER, newest, clock.instant());
+        meters.counter("recordings.poll.announced", "provider", PROVIDER).increment(recordings.size());
+        log.info("Whereby bucket scan: {} recording(s) announced", recordings.size());
+        return recordings.size();
+    }
+}

@@ -1,0 +1,93 @@
+package app.meetingbridge.meetings.provider.whereby;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The bucket Whereby records into (with the keys we hand it): its recordings as S3 objects, named
+ * {@code {room name without "/"}-{start, ISO 8601}….mp4} (providers-and-peers, reflector-behaviour §3.8).
+ * {@code S3_ENDPOINT} points it at an S3-compatible server, path-style.
+ */
+@Component
+@ConditionalOnExpression("'${app.providers.whereby.api-key:}' != ''")
+public class WherebyRecordingsBucket implements AutoCloseable {
+
+    private static final Pattern KEY = Pattern.compile(
+            "^(?:.*/)?(.+?)-(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z)");
+    private static final List<String> MEDIA = List.of(".mp4", ".mkv", ".webm");
+
+    private final String bucket;
+    private final S3Client s3;
+
+    WherebyRecordingsBucket(WherebyProperties properties, @Value("${S3_ENDPOINT:}") String endpoint) {
+        this.bucket = properties.storageBucket();
+        var builder = S3Client.builder()
+                .region(Region.of(properties.storageRegion() == null || properties.storageRegion().isBlank()
+                        ? "us-east-1" : properties.storageRegion()))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        properties.storageAccessKeyId(), properties.storageSecretAccessKey())));
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
+        }
+        this.s3 = builder.build();
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /** The recordings (media objects) written at or after {@code since}, oldest first. */
+    public List<StoredRecording> recordingsSince(Instant since) {
+        List<StoredRecording> found = new ArrayList<>();
+        for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket)).contents()) {
+            String lower = object.key().toLowerCase(Locale.ROOT);
+            if (object.lastModified().isBefore(since) || MEDIA.stream().noneMatch(lower::endsWith)) {
+                continue;
+            }
+            found.add(StoredRecording.of(object.key(), object.lastModified()));
+        }
+        found.sort(java.util.Comparator.comparing(StoredRecording::lastModified));
+        return found;
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+
+    /** A recording object, and what its name says: the Whereby room name (with its "/") and the start. */
+    public record StoredRecording(String key, Instant lastModified, @Nullable String roomName,
+                                  @Nullable Instant startedAt) {
+
+        /** Reads the name as Reflector does (an S3 event's key is URL-encoded; {@code +} stays a plus). */
+        public static StoredRecording of(String key, Instant lastModified) {
+            String decoded = URLDecoder.decode(key.replace("+", "%2B"), StandardCharsets.UTF_8);
+            Matcher matcher = KEY.matcher(decoded);
+            if (!matcher.find()) {
+                return new StoredRecording(decoded, lastModified, null, null);
+            }
+            return new StoredRecording(decoded, lastModified, "/" + matcher.group(1),
+                    Instant.parse(matcher.group(2)));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package app.meetingbridge.meetings.provider.whereby;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.meetingbridge.meetings.provider.whereby.WherebyRecordingsBucket.StoredRecording;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class StoredRecordingTest {
+
+    static final Instant WRITTEN = Instant.parse("2026-11-26T11:00:00Z");
+
+    @Test
+    void readsTheRoomAndTheStartFromWherebysFileName() {
+        StoredRecording recording = StoredRecording.of(
+                "team-0f3b9a52-1c4e-4c1e-9a55-0d6a1d7e2f10-2026-11-26T10:00:00Z.mp4", WRITTEN);
+
+        assertThat(recording.roomName()).isEqualTo("/team-0f3b9a52-1c4e-4c1e-9a55-0d6a1d7e2f10");
+        assertThat(recording.startedAt()).isEqualTo(Instant.parse("2026-11-26T10:00:00Z"));
+    }
+
+    @Test
+    void decodesAnS3EventKeyKeepingPlusSigns() {
+        StoredRecording recording = StoredRecording.of("a+b-2026-11-26T10%3A00%3A00.123Z-1.mkv", WRITTEN);
+
+        assertThat(recording.key()).isEqualTo("a+b-2026-11-26T10:00:00.123Z-1.mkv");
+        assertThat(recording.roomName()).isEqualTo("/a+b");
+        assertThat(recording.startedAt()).isEqualTo(Instant.parse("2026-11-26T10:00:00.123Z"));
+    }
+
+    @Test
+    void aNameWithoutAStartNamesNoRoom() {
+        StoredRecording recording = StoredRecording.of("folder/recording.mp4", WRITTEN);
+
+        assertThat(recording.roomName()).isNull();
+        assertThat(recording.startedAt()).isNull();
+        assertThat(recording.lastModified()).isEqualTo(WRITTEN);
+    }
+}
