@@ -8,6 +8,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +23,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   worker ENDPOINT BUCKET KEY    the worker's fetch step into the transcript bucket
  *   streamcopy ENDPOINT BUCKET KEY   one GetObject piped into one PutObject, no checks (the S3 server's own pace
  *                                 for reading and writing the object, on this machine)
+ *   putfile ENDPOINT BUCKET KEY FILE   uploads a file
+ *   putmany ENDPOINT BUCKET PREFIX COUNT DIR   uploads every file of DIR under PREFIX-i/ for i below COUNT
+ *   announce AMQP_HOST PREFIX COUNT KEYS   publishes COUNT recording.ready messages for the comma-separated
+ *                                 track KEYS (each recording gets its own copy under PREFIX-i/), used by
+ *                                 bench/pipeline.sh
  * plain and worker print RESULT {mib_per_s, seconds, peak_heap_used_mib, peak_heap_after_gc_mib, max_heap_mib}.
  */
 public class FetchBench {
@@ -33,6 +39,9 @@ public class FetchBench {
             case "plain" -> plain(args[1], args[2], args[3], Path.of(args[4]));
             case "worker" -> worker(args[1], args[2], args[3]);
             case "streamcopy" -> streamCopy(args[1], args[2], args[3]);
+            case "putfile" -> putFile(args[1], args[2], args[3], Path.of(args[4]));
+            case "putmany" -> putMany(args[1], args[2], args[3], Integer.parseInt(args[4]), Path.of(args[5]));
+            case "announce" -> announce(args[1], args[2], Integer.parseInt(args[3]), args[4]);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -71,6 +80,47 @@ public class FetchBench {
             size = Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
         report(size, started, heap);
+    }
+
+    static void putFile(String endpoint, String bucket, String key, Path file) {
+        try (S3Client s3 = client(endpoint)) {
+            s3.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromFile(file));
+        }
+    }
+
+    static void putMany(String endpoint, String bucket, String prefix, int count, Path dir) throws Exception {
+        try (S3Client s3 = client(endpoint); var files = Files.list(dir)) {
+            List<Path> all = files.toList();
+            for (int i = 0; i < count; i++) {
+                for (Path file : all) {
+                    String key = prefix + "-" + i + "/" + file.getFileName();
+                    s3.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromFile(file));
+                }
+            }
+        }
+    }
+
+    static void announce(String host, String prefix, int count, String keys) throws Exception {
+        var factory = new com.rabbitmq.client.ConnectionFactory();
+        factory.setHost(host);
+        try (var connection = factory.newConnection(); var channel = connection.createChannel()) {
+            channel.confirmSelect();
+            for (int i = 0; i < count; i++) {
+                StringBuilder list = new StringBuilder();
+                for (String key : keys.split(",")) {
+                    list.append(list.isEmpty() ? "" : ",").append('"').append(prefix).append('-').append(i).append('/')
+                            .append(key).append('"');
+                }
+                String id = prefix + "-" + i;
+                String body = "{\"eventId\":\"recording-ready:daily:" + id + "\",\"occurredAt\":\"" + java.time.Instant.now()
+                        + "\",\"platform\":\"DAILY\",\"providerRecordingId\":\"" + id + "\",\"meetingId\":null,"
+                        + "\"kind\":\"RAW_TRACKS\",\"bucket\":\"provider\",\"objectKeys\":[" + list
+                        + "],\"recordedAt\":\"" + java.time.Instant.now() + "\"}";
+                channel.basicPublish("recordings", "recording.ready", new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                        .contentType("application/json").deliveryMode(2).build(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            channel.waitForConfirmsOrDie(30_000);
+        }
     }
 
     static void streamCopy(String endpoint, String bucket, String key) throws Exception {
