@@ -316,8 +316,16 @@ public class S3RecordingStore implements AutoCloseable {
                 .sorted(Comparator.comparing(MultipartUpload::initiated).reversed())
                 .toList();
         for (MultipartUpload upload : underway) {
-            List<Part> parts = transcripts.listParts(request -> request.bucket(transcriptsBucket()).key(targetKey)
-                    .uploadId(upload.uploadId())).parts();
+            List<Part> parts;
+            try {
+                parts = transcripts.listParts(request -> request.bucket(transcriptsBucket()).key(targetKey)
+                        .uploadId(upload.uploadId())).parts();
+            } catch (S3Exception e) {
+                // a server that cannot list the parts of an upload (some S3-compatible stores): start afresh
+                log.warn("cannot list the parts of the upload to {} ({}); copying from the start", targetKey,
+                        e.statusCode());
+                continue;
+            }
             List<CompletedPart> done = new ArrayList<>();
             long bytes = 0;
             for (Part part : parts.stream().sorted(Comparator.comparing(Part::partNumber)).toList()) {
