@@ -57,6 +57,9 @@ public final class TestServices {
         properties.put("spring.datasource.url", db.url());
         properties.put("spring.datasource.username", db.user());
         properties.put("spring.datasource.password", db.password());
+        // test contexts stay cached side by side: each keeps few idle connections (PostgreSQL allows 100 in all)
+        properties.put("spring.datasource.hikari.minimum-idle", "1");
+        properties.put("spring.datasource.hikari.idle-timeout", "10000");
         properties.put("spring.rabbitmq.host", mq.host());
         properties.put("spring.rabbitmq.port", String.valueOf(mq.port()));
         properties.put("spring.rabbitmq.username", mq.user());

@@ -8,21 +8,16 @@ import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.provider.RecordingFinished;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.meetings.MeetingServiceTestSupport;
-import app.meetingbridge.messaging.WireFormat;
+import app.meetingbridge.meetings.RecordingReadyObserver;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.BindingBuilder;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +45,7 @@ class DailyRecordingsPollIT extends MeetingServiceTestSupport {
     @Autowired
     RabbitAdmin admin;
 
-    Queue observer;
+    RecordingReadyObserver observer;
 
     @DynamicPropertySource
     static void dailySettings(DynamicPropertyRegistry registry) {
@@ -65,25 +60,13 @@ class DailyRecordingsPollIT extends MeetingServiceTestSupport {
     @BeforeEach
     void observeAnnouncements() {
         daily.reset();
-        observer = new Queue("test.poll." + UUID.randomUUID(), false, false, false);
-        admin.declareQueue(observer);
-        admin.declareBinding(BindingBuilder.bind(observer).to(new TopicExchange(Topology.RECORDINGS_EXCHANGE))
-                .with(Topology.RECORDING_READY));
+        observer = new RecordingReadyObserver(admin, rabbit);
         db.deleteFrom(RECORDING_POLL_STATE).execute();
     }
 
     @AfterEach
     void stopObserving() {
-        admin.deleteQueue(observer.getName());
-    }
-
-    List<RecordingReady> announced(long waitMillis) {
-        List<RecordingReady> seen = new ArrayList<>();
-        for (Message message = rabbit.receive(observer.getName(), waitMillis); message != null;
-             message = rabbit.receive(observer.getName(), 1000)) {
-            seen.add((RecordingReady) WireFormat.messageConverter().fromMessage(message));
-        }
-        return seen;
+        observer.close();
     }
 
     @Test
@@ -108,7 +91,7 @@ class DailyRecordingsPollIT extends MeetingServiceTestSupport {
         Thread.sleep(1500);
 
         int found = poller.pollOnce();
-        List<RecordingReady> seen = announced(5000);
+        List<RecordingReady> seen = observer.all(5000);
 
         assertThat(found).isEqualTo(2);
         assertThat(seen).extracting(RecordingReady::providerRecordingId)
@@ -121,7 +104,7 @@ class DailyRecordingsPollIT extends MeetingServiceTestSupport {
         assertThat(db.fetchSingle(RECORDING_POLL_STATE).getHighWaterMark()).isEqualTo(Instant.ofEpochSecond(now - 1200));
 
         assertThat(poller.pollOnce()).isEqualTo(2);
-        assertThat(announced(2000)).isEmpty();
+        assertThat(observer.all(2000)).isEmpty();
     }
 
     @Test

@@ -15,6 +15,7 @@ import app.meetingbridge.events.provider.RecordingFinished;
 import app.meetingbridge.events.provider.RecordingStarted;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.meetings.MeetingServiceTestSupport;
+import app.meetingbridge.meetings.RecordingReadyObserver;
 import app.meetingbridge.messaging.WireFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,11 +25,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,10 +130,7 @@ class ProviderEventsIT extends MeetingServiceTestSupport {
     void announcesAFinishedRecordingOnceLinkedToItsMeeting() throws Exception {
         String meeting = meetingOf(aRoom("mock"));
         String room = providerRoom(meeting);
-        Queue observer = new Queue("test.ready." + UUID.randomUUID(), false, false, false);
-        admin.declareQueue(observer);
-        admin.declareBinding(BindingBuilder.bind(observer).to(new TopicExchange(Topology.RECORDINGS_EXCHANGE))
-                .with(Topology.RECORDING_READY));
+        RecordingReadyObserver observer = new RecordingReadyObserver(admin, rabbit);
         RecordingFinished finished = new RecordingFinished("rf-1", Instant.now(), Platform.MOCK, room, "rec-" + meeting,
                 RecordingReady.Kind.RAW_TRACKS, at(100), 90, "acme/" + room + "/1", List.of("t-1.webm", "t-2.webm"));
 
@@ -143,29 +138,25 @@ class ProviderEventsIT extends MeetingServiceTestSupport {
                 "rec-" + meeting, "instance-1", at(100)));
         publish(Topology.RECORDING_FINISHED, finished);
         publish(Topology.RECORDING_FINISHED, finished);
-        Message ready = rabbit.receive(observer.getName(), 15_000);
+        RecordingReady announced = observer.next(15_000);
 
-        assertThat(ready).isNotNull();
-        RecordingReady announced = (RecordingReady) WireFormat.messageConverter().fromMessage(ready);
+        assertThat(announced).isNotNull();
         assertThat(announced.meetingId()).isEqualTo(meeting);
         assertThat(announced.bucket()).isEqualTo("mock-recordings");
         assertThat(announced.objectKeys()).containsExactly("t-1.webm", "t-2.webm");
         assertThat(announced.kind()).isEqualTo(RecordingReady.Kind.RAW_TRACKS);
         Thread.sleep(1000);
-        assertThat(rabbit.receive(observer.getName())).isNull();
+        assertThat(observer.next(0)).isNull();
         assertThat(db.fetchSingle(RECORDING_START, RECORDING_START.PROVIDER_RECORDING_ID.eq("rec-" + meeting))
                 .getInstanceId()).isEqualTo("instance-1");
-        admin.deleteQueue(observer.getName());
+        observer.close();
     }
 
     @Test
     void linksAFinishedRecordingByTheStartItReportedBeforeTheRoomName() throws Exception {
         String meeting = meetingOf(aRoom("mock"));
         String room = providerRoom(meeting);
-        Queue observer = new Queue("test.ready." + UUID.randomUUID(), false, false, false);
-        admin.declareQueue(observer);
-        admin.declareBinding(BindingBuilder.bind(observer).to(new TopicExchange(Topology.RECORDINGS_EXCHANGE))
-                .with(Topology.RECORDING_READY));
+        RecordingReadyObserver observer = new RecordingReadyObserver(admin, rabbit);
         String recording = "rec-linked-" + UUID.randomUUID();
         publish(Topology.RECORDING_STARTED, new RecordingStarted("rs-l", Instant.now(), Platform.MOCK, room,
                 recording, "instance-l", at(100)));
@@ -174,11 +165,11 @@ class ProviderEventsIT extends MeetingServiceTestSupport {
         // the finished recording names a room we do not know: the start we recorded links it
         publish(Topology.RECORDING_FINISHED, new RecordingFinished("rf-l", Instant.now(), Platform.MOCK,
                 "a-room-name-we-never-made", recording, RecordingReady.Kind.CLOUD, at(100), 60, "acme/x/1", List.of()));
-        Message ready = rabbit.receive(observer.getName(), 15_000);
+        RecordingReady ready = observer.next(15_000);
 
         assertThat(ready).isNotNull();
-        assertThat(((RecordingReady) WireFormat.messageConverter().fromMessage(ready)).meetingId()).isEqualTo(meeting);
-        admin.deleteQueue(observer.getName());
+        assertThat(ready.meetingId()).isEqualTo(meeting);
+        observer.close();
     }
 
     @Test

@@ -4,22 +4,16 @@ import static app.meetingbridge.db.Tables.MEETING;
 import static app.meetingbridge.db.Tables.RECORDING_POLL_STATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.meetings.MeetingServiceTestSupport;
-import app.meetingbridge.messaging.WireFormat;
+import app.meetingbridge.meetings.RecordingReadyObserver;
 import app.meetingbridge.testsupport.TestS3;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.BindingBuilder;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +43,7 @@ class WherebyRecordingsScanIT extends MeetingServiceTestSupport {
     @Autowired
     RabbitAdmin admin;
 
-    Queue observer;
+    RecordingReadyObserver observer;
 
     @DynamicPropertySource
     static void wherebySettings(DynamicPropertyRegistry registry) {
@@ -65,25 +59,13 @@ class WherebyRecordingsScanIT extends MeetingServiceTestSupport {
 
     @BeforeEach
     void observe() {
-        observer = new Queue("test.scan." + UUID.randomUUID(), false, false, false);
-        admin.declareQueue(observer);
-        admin.declareBinding(BindingBuilder.bind(observer).to(new TopicExchange(Topology.RECORDINGS_EXCHANGE))
-                .with(Topology.RECORDING_READY));
+        observer = new RecordingReadyObserver(admin, rabbit);
         db.deleteFrom(RECORDING_POLL_STATE).execute();
     }
 
     @AfterEach
     void stopObserving() {
-        admin.deleteQueue(observer.getName());
-    }
-
-    List<RecordingReady> announced(long waitMillis) {
-        List<RecordingReady> seen = new ArrayList<>();
-        for (Message message = rabbit.receive(observer.getName(), waitMillis); message != null;
-             message = rabbit.receive(observer.getName(), 1000)) {
-            seen.add((RecordingReady) WireFormat.messageConverter().fromMessage(message));
-        }
-        return seen;
+        observer.close();
     }
 
     String wherebyMeeting(String providerRoomName) {
@@ -113,7 +95,7 @@ class WherebyRecordingsScanIT extends MeetingServiceTestSupport {
         }
 
         int first = scan.scanOnce();
-        List<RecordingReady> seen = announced(5000);
+        List<RecordingReady> seen = observer.all(5000);
         int second = scan.scanOnce();
 
         assertThat(first).isEqualTo(2);
@@ -127,6 +109,6 @@ class WherebyRecordingsScanIT extends MeetingServiceTestSupport {
         assertThat(seen.stream().filter(ready -> ready.providerRecordingId().equals(unlinked)).findFirst()
                 .orElseThrow().meetingId()).isNull();
         assertThat(second).isEqualTo(2); // found again within the overlap, but not announced again
-        assertThat(announced(2000)).isEmpty();
+        assertThat(observer.all(2000)).isEmpty();
     }
 }
