@@ -28,9 +28,9 @@ public final class RecordingReadyObserver implements AutoCloseable {
                 .with(Topology.RECORDING_READY));
     }
 
-    /** The next announcement, waiting up to {@code millis}; null if none came. */
+    /** The next announcement, waiting up to {@code millis} (0: only what is there now); null if none came. */
     public RecordingReady next(long millis) {
-        Message message = rabbit.receive(queue.getName(), millis);
+        Message message = millis <= 0 ? rabbit.receive(queue.getName()) : rabbit.receive(queue.getName(), millis);
         return message == null ? null : (RecordingReady) WireFormat.messageConverter().fromMessage(message);
     }
 
