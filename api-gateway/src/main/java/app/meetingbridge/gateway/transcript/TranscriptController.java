@@ -69,7 +69,7 @@ class TranscriptController {
             throw InvalidRequestException.of(List.of("query", "transcript_format"),
                     "Input should be 'text', 'text-timestamped', 'webvtt-named' or 'json'", "literal_error");
         }
-        Transcript transcript = readable(caller, transcriptId);
+        Transcript transcript = transcripts.readable(caller, transcriptId);
         TranscriptText text = TranscriptText.of(json.readTree(transcript.topicsJson()),
                 json.readTree(transcript.participantsJson()));
         Map<String, Object> body = minimal(transcript);
@@ -87,12 +87,12 @@ class TranscriptController {
 
     @GetMapping("/{transcriptId}/participants")
     List<Map<String, Object>> participants(Caller caller, @PathVariable String transcriptId) {
-        return participants(readable(caller, transcriptId), false);
+        return participants(transcripts.readable(caller, transcriptId), false);
     }
 
     @GetMapping("/{transcriptId}/topics/with-words")
     List<Map<String, Object>> topicsWithWords(Caller caller, @PathVariable String transcriptId) {
-        Transcript transcript = readable(caller, transcriptId);
+        Transcript transcript = transcripts.readable(caller, transcriptId);
         List<Map<String, Object>> topics = new ArrayList<>();
         for (JsonNode topic : json.readTree(transcript.topicsJson())) {
             List<Map<String, Object>> segments = new ArrayList<>();
@@ -170,7 +170,7 @@ class TranscriptController {
      */
     @PostMapping("/{transcriptId}/process")
     Map<String, String> process(Caller caller, @PathVariable String transcriptId) {
-        Transcript transcript = readable(caller, transcriptId);
+        Transcript transcript = transcripts.readable(caller, transcriptId);
         if (!transcript.changeableBy(caller)) {
             throw ApiException.forbidden("Not authorized");
         }
@@ -186,12 +186,8 @@ class TranscriptController {
         return Map.of("status", transcripts.reprocess(transcript) ? "ok" : "already running");
     }
 
-    private Transcript readable(Caller caller, String transcriptId) {
-        return transcripts.readable(caller, transcriptId);
-    }
-
     private Transcript withAudio(Caller caller, String transcriptId) {
-        Transcript transcript = readable(caller, transcriptId);
+        Transcript transcript = transcripts.readable(caller, transcriptId);
         if (transcript.audioDeleted()) {
             throw audioNotFound();
         }

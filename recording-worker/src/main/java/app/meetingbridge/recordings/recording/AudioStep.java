@@ -5,22 +5,18 @@ import app.meetingbridge.recordings.audio.Ffmpeg.Track;
 import app.meetingbridge.recordings.recording.MeetingReadRepository.Participant;
 import app.meetingbridge.recordings.storage.S3RecordingStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Step 2: the recording's audio made ready to play and to transcribe. Each track (a raw-tracks recording has one
  * per participant; a cloud recording is one) is placed at its start offset and the tracks mixed into one mp3
  * ({@code {transcript id}/audio.mp3}); its duration and a 255-point waveform ({@code {transcript id}/audio.json},
  * {@code {"data": [...]}}) follow, and the participants, one per track ({@code {id, speaker, name, user_id}},
- * named from the meeting's participant sessions or {@code Speaker N}). Works in a temporary folder removed after.
+ * named from the meeting's participant sessions or {@code Speaker N}).
  */
 class AudioStep {
 
@@ -35,9 +31,7 @@ class AudioStep {
     }
 
     Audio run(Recording recording, String transcriptId, Map<String, Participant> sessions) {
-        Path folder = null;
-        try {
-            folder = Files.createTempDirectory("recording-" + recording.id());
+        try (WorkFolder folder = WorkFolder.create("recording-" + recording.id())) {
             List<Track> tracks = new ArrayList<>();
             List<Map<String, Object>> participants = new ArrayList<>();
             List<String> keys = recording.audioKeys();
@@ -64,8 +58,6 @@ class AudioStep {
             return new Audio(durationMs, participants);
         } catch (IOException e) {
             throw new AudioException("preparing the audio of recording " + recording.id() + " failed: " + e.getMessage(), e);
-        } finally {
-            delete(folder);
         }
     }
 
@@ -75,17 +67,6 @@ class AudioStep {
             json.append(i == 0 ? "" : ",").append(waveform[i]);
         }
         return json.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static void delete(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The mixed audio's length and who is heard in it. */

@@ -19,7 +19,7 @@ class ConsentStep {
         for (String key : recording.objectKeys()) {
             store.deleteFromSource(recording.platform(), recording.bucket(), key);
         }
-        store.deleteAllFromTranscripts("recordings/" + recording.id() + "/");
+        store.deleteAllFromTranscripts(recording.copyPrefix());
         store.deleteFromTranscripts(transcriptId + "/audio.mp3");
         store.deleteFromTranscripts(transcriptId + "/audio.json");
     }

@@ -21,9 +21,13 @@ record Recording(String id, String platform, String providerRecordingId, @Nullab
         return cameraAudio.isEmpty() ? objectKeys : cameraAudio;
     }
 
+    /** Where the copies of this recording's provider objects live in the transcript storage. */
+    String copyPrefix() {
+        return "recordings/" + id + "/";
+    }
+
     /** Where the copy of a provider object lives in the transcript storage. */
     String copyKey(String objectKey) {
-        int slash = objectKey.lastIndexOf('/');
-        return "recordings/" + id + "/" + objectKey.substring(slash + 1);
+        return copyPrefix() + objectKey.substring(objectKey.lastIndexOf('/') + 1);
     }
 }

@@ -141,8 +141,7 @@ class RecordingPipeline {
                 clock.instant());
         log.info("recording {}: audio ready for transcript {} ({} ms, {} track(s))", recording.id(), transcript.id(),
                 ready.durationMs(), ready.participants().size());
-        return new Transcript(transcript.id(), "uploaded", ready.durationMs(), transcript.language(), false,
-                transcript.roomId());
+        return transcript.withAudio(ready.durationMs());
     }
 
     private void transcribe(Recording recording, Transcript transcript) {
@@ -173,8 +172,8 @@ class RecordingPipeline {
         if (recording.meetingId() == null || !meetings.consentRefused(recording.meetingId())) {
             return;
         }
-        Transcript transcript = transcripts.findOrCreate(recording.id(), null, clock.instant());
-        if (transcript.audioDeleted()) {
+        Transcript transcript = transcripts.find(recording.id()).orElse(null);
+        if (transcript == null || transcript.audioDeleted()) {
             return;
         }
         consent.deleteAudio(recording, transcript.id());

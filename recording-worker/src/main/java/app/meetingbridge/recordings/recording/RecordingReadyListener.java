@@ -4,6 +4,7 @@ import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.events.recording.ReprocessRequested;
 import java.util.function.Consumer;
+import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -17,12 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class RecordingReadyListener {
 
-    static final String ROUTING_KEY = "amqp_receivedRoutingKey";
-
     @Bean
     Consumer<Message<byte[]>> recordingReady(RecordingIntake intake, JsonMapper json) {
         return message -> {
-            if (Topology.RECORDING_REPROCESS.equals(message.getHeaders().get(ROUTING_KEY))) {
+            if (Topology.RECORDING_REPROCESS.equals(message.getHeaders().get(AmqpHeaders.RECEIVED_ROUTING_KEY))) {
                 intake.reprocess(json.readValue(message.getPayload(), ReprocessRequested.class));
             } else {
                 intake.register(json.readValue(message.getPayload(), RecordingReady.class));

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Step 3: each track transcribed on its own by the backend, so every word belongs to the track's participant
@@ -35,9 +34,7 @@ class TranscribeStep {
     }
 
     List<Map<String, Object>> run(Recording recording, long durationMs, String language) {
-        Path folder = null;
-        try {
-            folder = Files.createTempDirectory("transcribe-" + recording.id());
+        try (WorkFolder folder = WorkFolder.create("transcribe-" + recording.id())) {
             List<TimedWord> words = new ArrayList<>();
             List<String> keys = recording.audioKeys();
             for (int speaker = 0; speaker < keys.size(); speaker++) {
@@ -66,24 +63,11 @@ class TranscribeStep {
         } catch (IOException e) {
             throw new AudioStep.AudioException("preparing the speech of recording " + recording.id() + " failed: "
                     + e.getMessage(), e);
-        } finally {
-            delete(folder);
         }
     }
 
     private static double round(double seconds) {
         return Math.round(seconds * 1000) / 1000.0;
-    }
-
-    private static void delete(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
-        }
     }
 
     private record TimedWord(String text, double start, double end, int speaker) {

@@ -37,8 +37,12 @@ class TranscriptRepository {
                 .onConflict(TRANSCRIPT.RECORDING_ID)
                 .doNothing()
                 .execute();
+        return find(recordingId).orElseThrow();
+    }
+
+    Optional<Transcript> find(String recordingId) {
         return db.selectFrom(TRANSCRIPT).where(TRANSCRIPT.RECORDING_ID.eq(recordingId))
-                .fetchSingle(row -> new Transcript(row.getId(), row.getStatus(), row.getDurationMs(),
+                .fetchOptional(row -> new Transcript(row.getId(), row.getStatus(), row.getDurationMs(),
                         row.getSourceLanguage(), row.getAudioDeleted(), row.getRoomId()));
     }
 
@@ -90,6 +94,11 @@ class TranscriptRepository {
 
         boolean ended() {
             return status.equals("ended");
+        }
+
+        /** As it stands once the repository recorded its audio as ready. */
+        Transcript withAudio(long durationMs) {
+            return new Transcript(id, "uploaded", durationMs, language, false, roomId);
         }
     }
 }

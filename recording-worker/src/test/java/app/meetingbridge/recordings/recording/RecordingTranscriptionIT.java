@@ -121,14 +121,18 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         assertThat(json.readTree(transcriptOf(id).getParticipants().data())).hasSize(1);
     }
 
+    void consent(String meeting, boolean given) {
+        db.insertInto(MEETING_CONSENT).set(MEETING_CONSENT.ID, UUID.randomUUID().toString())
+                .set(MEETING_CONSENT.MEETING_ID, meeting).set(MEETING_CONSENT.USER_ID, "someone")
+                .set(MEETING_CONSENT.CONSENT_GIVEN, given).set(MEETING_CONSENT.CONSENT_TIMESTAMP, java.time.Instant.now())
+                .execute();
+    }
+
     @Test
     void aRefusedConsentDeletesTheAudioEverywhereAndKeepsTheText() throws Exception {
         String id = "rec-" + UUID.randomUUID();
         String meeting = aMeeting();
-        db.insertInto(MEETING_CONSENT).set(MEETING_CONSENT.ID, UUID.randomUUID().toString())
-                .set(MEETING_CONSENT.MEETING_ID, meeting).set(MEETING_CONSENT.USER_ID, "someone")
-                .set(MEETING_CONSENT.CONSENT_GIVEN, false).set(MEETING_CONSENT.CONSENT_TIMESTAMP, java.time.Instant.now())
-                .execute();
+        consent(meeting, false);
         String key = "acme/room/" + id;
         put(key, tone(300, 1));
 
@@ -149,10 +153,7 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
     void consentGivenKeepsTheAudio() throws Exception {
         String id = "rec-" + UUID.randomUUID();
         String meeting = aMeeting();
-        db.insertInto(MEETING_CONSENT).set(MEETING_CONSENT.ID, UUID.randomUUID().toString())
-                .set(MEETING_CONSENT.MEETING_ID, meeting).set(MEETING_CONSENT.USER_ID, "someone")
-                .set(MEETING_CONSENT.CONSENT_GIVEN, true).set(MEETING_CONSENT.CONSENT_TIMESTAMP, java.time.Instant.now())
-                .execute();
+        consent(meeting, true);
         String key = "acme/room/" + id;
         put(key, tone(300, 1));
 
