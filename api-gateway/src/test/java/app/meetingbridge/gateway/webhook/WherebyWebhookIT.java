@@ -136,6 +136,8 @@ class WherebyWebhookIT extends GatewayTestSupport {
 
         assertThat(message(session).get("started").booleanValue()).isFalse();
         assertThat(message(recording).get("s3Key").stringValue()).isEqualTo("r-2026-11-26T03:00:00Z.mp4");
+        // known by its file, as the bucket's S3 events and the bucket scan know it
+        assertThat(message(recording).get("providerRecordingId").stringValue()).isEqualTo("r-2026-11-26T03:00:00Z.mp4");
         assertThat(kept.status()).isEqualTo(200);
         assertThat(message(knock)).isNull();
         assertThat(db.fetchCount(WEBHOOK_INBOX, WEBHOOK_INBOX.EVENT_ID.eq(knock))).isEqualTo(1);

@@ -1,8 +1,5 @@
 package app.meetingbridge.meetings.meeting;
 
-import app.meetingbridge.events.meeting.Platform;
-import app.meetingbridge.events.provider.RecordingFinished;
-import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.meetings.provider.whereby.WherebyRecordingsBucket;
 import app.meetingbridge.meetings.provider.whereby.WherebyRecordingsBucket.StoredRecording;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,9 +16,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Finds Whereby's recordings in its bucket: every media object written since the last scan (less an hour of
- * overlap) is announced like a finished recording, its key as the recording id (so a recording found twice is
- * announced once), linked to the meeting whose Whereby room its name carries; one whose name says no room is
- * announced unlinked and logged. One instance runs it at a time (advisory lock).
+ * overlap) is announced, which catches what no S3 event brought. One instance runs it at a time (advisory lock).
  */
 @Component
 @ConditionalOnBean(WherebyRecordingsBucket.class)
@@ -32,16 +27,16 @@ class WherebyRecordingsScan {
     private static final Duration OVERLAP = Duration.ofHours(1);
 
     private final WherebyRecordingsBucket bucket;
-    private final ProviderEventHandler events;
+    private final WherebyRecordingAnnouncer announcer;
     private final RecordingPollStateRepository state;
     private final JobLockRepository jobs;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    WherebyRecordingsScan(WherebyRecordingsBucket bucket, ProviderEventHandler events, RecordingPollStateRepository state,
+    WherebyRecordingsScan(WherebyRecordingsBucket bucket, WherebyRecordingAnnouncer announcer, RecordingPollStateRepository state,
                           JobLockRepository jobs, MeterRegistry meters, Clock clock) {
         this.bucket = bucket;
-        this.events = events;
+        this.announcer = announcer;
         this.state = state;
         this.jobs = jobs;
         this.meters = meters;
@@ -66,13 +61,7 @@ class WherebyRecordingsScan {
         List<StoredRecording> recordings = bucket.recordingsSince(mark.minus(OVERLAP));
         Instant newest = mark;
         for (StoredRecording recording : recordings) {
-            if (recording.roomName() == null) {
-                log.warn("Whereby recording {} names no room; announced unlinked", recording.key());
-            }
-            Instant startedAt = recording.startedAt() != null ? recording.startedAt() : recording.lastModified();
-            events.handle(new RecordingFinished("whereby-scan:" + recording.key(), clock.instant(), Platform.WHEREBY,
-                    recording.roomName() == null ? "" : recording.roomName(), recording.key(),
-                    RecordingReady.Kind.CLOUD, startedAt, null, recording.key(), List.of()));
+            announcer.announce(recording, "whereby-scan");
             if (recording.lastModified().isAfter(newest)) {
                 newest = recording.lastModified();
             }

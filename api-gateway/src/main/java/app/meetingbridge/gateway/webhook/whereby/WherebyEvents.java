@@ -48,12 +48,24 @@ final class WherebyEvents {
                     new RoomSessionChanged(id, receivedAt, Platform.WHEREBY, room, meetingId,
                             text(data, "roomSessionId"), type.equals("room.session.started"), when),
                     Topology.ROOM_SESSION_CHANGED);
-            case "recording.finished" -> text(data, "recordingId") == null ? ProviderEvent.keptOnly(id, type, raw)
-                    : new ProviderEvent(id, type, raw, new RecordingFinished(id, receivedAt, Platform.WHEREBY, room,
-                    text(data, "recordingId"), RecordingReady.Kind.CLOUD, when, null, text(data, "filename"),
-                    List.of()), Topology.RECORDING_FINISHED);
+            case "recording.finished" -> recording(id, type, raw, data, room, receivedAt, when);
             default -> ProviderEvent.keptOnly(id, type, raw);
         };
+    }
+
+    /**
+     * A recording is known by its file in the Whereby bucket (what the bucket's S3 events and the bucket scan find
+     * too), so that every road to it leads to one recording; Whereby's own recording id only when no file is named.
+     */
+    private static ProviderEvent recording(String id, String type, String raw, JsonNode data, String room,
+                                           Instant receivedAt, Instant when) {
+        String filename = text(data, "filename");
+        String recordingId = filename != null ? filename : text(data, "recordingId");
+        if (recordingId == null) {
+            return ProviderEvent.keptOnly(id, type, raw);
+        }
+        return new ProviderEvent(id, type, raw, new RecordingFinished(id, receivedAt, Platform.WHEREBY, room,
+                recordingId, RecordingReady.Kind.CLOUD, when, null, filename, List.of()), Topology.RECORDING_FINISHED);
     }
 
     private static ProviderEvent participant(String id, String type, String raw, JsonNode data, String room,

@@ -1,8 +1,6 @@
 package app.meetingbridge.meetings.provider.whereby;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +58,7 @@ public class WherebyRecordingsBucket implements AutoCloseable {
     public List<StoredRecording> recordingsSince(Instant since) {
         List<StoredRecording> found = new ArrayList<>();
         for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket)).contents()) {
-            String lower = object.key().toLowerCase(Locale.ROOT);
-            if (object.lastModified().isBefore(since) || MEDIA.stream().noneMatch(lower::endsWith)) {
+            if (object.lastModified().isBefore(since) || !StoredRecording.isMedia(object.key())) {
                 continue;
             }
             found.add(StoredRecording.of(object.key(), object.lastModified()));
@@ -79,15 +76,19 @@ public class WherebyRecordingsBucket implements AutoCloseable {
     public record StoredRecording(String key, Instant lastModified, @Nullable String roomName,
                                   @Nullable Instant startedAt) {
 
-        /** Reads the name as Reflector does (an S3 event's key is URL-encoded; {@code +} stays a plus). */
+        /** Reads the name of a stored object (as listed, or as an S3 event names it once decoded). */
         public static StoredRecording of(String key, Instant lastModified) {
-            String decoded = URLDecoder.decode(key.replace("+", "%2B"), StandardCharsets.UTF_8);
-            Matcher matcher = KEY.matcher(decoded);
+            Matcher matcher = KEY.matcher(key);
             if (!matcher.find()) {
-                return new StoredRecording(decoded, lastModified, null, null);
+                return new StoredRecording(key, lastModified, null, null);
             }
-            return new StoredRecording(decoded, lastModified, "/" + matcher.group(1),
-                    Instant.parse(matcher.group(2)));
+            return new StoredRecording(key, lastModified, "/" + matcher.group(1), Instant.parse(matcher.group(2)));
+        }
+
+        /** Whether the object is a recording (a video file) rather than anything else in the bucket. */
+        public static boolean isMedia(String key) {
+            String lower = key.toLowerCase(Locale.ROOT);
+            return MEDIA.stream().anyMatch(lower::endsWith);
         }
     }
 }

@@ -20,12 +20,19 @@ class StoredRecordingTest {
     }
 
     @Test
-    void decodesAnS3EventKeyKeepingPlusSigns() {
-        StoredRecording recording = StoredRecording.of("a+b-2026-11-26T10%3A00%3A00.123Z-1.mkv", WRITTEN);
+    void readsAStartWithFractionsOfASecondAndTakesTheKeyAsItIs() {
+        StoredRecording recording = StoredRecording.of("a+b%20c-2026-11-26T10:00:00.123Z-1.mkv", WRITTEN);
 
-        assertThat(recording.key()).isEqualTo("a+b-2026-11-26T10:00:00.123Z-1.mkv");
-        assertThat(recording.roomName()).isEqualTo("/a+b");
+        assertThat(recording.key()).isEqualTo("a+b%20c-2026-11-26T10:00:00.123Z-1.mkv");
+        assertThat(recording.roomName()).isEqualTo("/a+b%20c");
         assertThat(recording.startedAt()).isEqualTo(Instant.parse("2026-11-26T10:00:00.123Z"));
+    }
+
+    @Test
+    void onlyVideoFilesAreRecordings() {
+        assertThat(StoredRecording.isMedia("room-2026-11-26T10:00:00Z.MP4")).isTrue();
+        assertThat(StoredRecording.isMedia("room-2026-11-26T10:00:00Z.webm")).isTrue();
+        assertThat(StoredRecording.isMedia("room-2026-11-26T10:00:00Z.json")).isFalse();
     }
 
     @Test
