@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   serve DIR PORTFILE            s3proxy over a folder (the "provider" and "transcript" buckets)
  *   put ENDPOINT BUCKET KEY MIB   writes a MIB-sized object of random bytes
  *   plain ENDPOINT BUCKET KEY FILE   one SDK GetObject into a file (the yardstick)
- *   worker ENDPOINT BUCKET KEY    the worker's fetch step into the transcript bucket
+ *   worker ENDPOINT BUCKET KEY    the worker's fetch step into the transcript bucket, as configured by default
+ *                                 (one key reads both buckets, so the server copies the object)
+ *   worker-streamed ENDPOINT BUCKET KEY   the fetch step with server-side copy off: streamed through the worker
  *   streamcopy ENDPOINT BUCKET KEY   one GetObject piped into one PutObject, no checks (the S3 server's own pace
  *                                 for reading and writing the object, on this machine)
  *   putfile ENDPOINT BUCKET KEY FILE   uploads a file
@@ -28,7 +30,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   announce AMQP_HOST PREFIX COUNT KEYS   publishes COUNT recording.ready messages for the comma-separated
  *                                 track KEYS (each recording gets its own copy under PREFIX-i/), used by
  *                                 bench/pipeline.sh
- * plain and worker print RESULT {mib_per_s, seconds, peak_heap_used_mib, peak_heap_after_gc_mib, max_heap_mib}.
+ * plain, streamcopy, worker and worker-streamed print RESULT {mib_per_s, seconds, peak_heap_used_mib,
+ * peak_heap_after_gc_mib, max_heap_mib}.
  */
 public class FetchBench {
 
@@ -37,7 +40,8 @@ public class FetchBench {
             case "serve" -> serve(Path.of(args[1]), Path.of(args[2]));
             case "put" -> put(args[1], args[2], args[3], Long.parseLong(args[4]));
             case "plain" -> plain(args[1], args[2], args[3], Path.of(args[4]));
-            case "worker" -> worker(args[1], args[2], args[3]);
+            case "worker" -> worker(args[1], args[2], args[3], true);
+            case "worker-streamed" -> worker(args[1], args[2], args[3], false);
             case "streamcopy" -> streamCopy(args[1], args[2], args[3]);
             case "putfile" -> putFile(args[1], args[2], args[3], Path.of(args[4]));
             case "putmany" -> putMany(args[1], args[2], args[3], Integer.parseInt(args[4]), Path.of(args[5]));
@@ -136,18 +140,22 @@ public class FetchBench {
         report(size, started, heap);
     }
 
-    static void worker(String endpoint, String bucket, String key) {
+    static void worker(String endpoint, String bucket, String key, boolean serverSideCopy) {
         HeapWatch heap = HeapWatch.start();
         long started = System.nanoTime();
         Bucket transcripts = new Bucket("transcripts", TestS3.REGION, null, TestS3.ACCESS_KEY, TestS3.SECRET_KEY);
         StorageProperties properties = new StorageProperties(endpoint, transcripts,
-                Map.of("daily", new Bucket(bucket, TestS3.REGION, "", null, null)), 8);
-        long size;
+                Map.of("daily", new Bucket(bucket, TestS3.REGION, "", null, null)), 8, serverSideCopy);
+        S3RecordingStore.Copied copied;
         try (S3RecordingStore store = new S3RecordingStore(properties)) {
-            size = store.copy("daily", bucket, key, "recordings/bench/" + System.nanoTime(),
-                    S3RecordingStore.PartListener.NONE).size();
+            copied = store.copy("daily", bucket, key, "recordings/bench/" + System.nanoTime(),
+                    S3RecordingStore.PartListener.NONE);
         }
-        report(size, started, heap);
+        if (copied.serverSide() != serverSideCopy) {
+            throw new IllegalStateException("asked for " + (serverSideCopy ? "a server-side" : "a streamed")
+                    + " copy, got the other");
+        }
+        report(copied.size(), started, heap);
     }
 
     static void report(long size, long started, HeapWatch heap) {

@@ -68,7 +68,10 @@ class RecordingFetchCrashSystemIT {
                 "TRANSCRIPT_STORAGE_AWS_SECRET_ACCESS_KEY", TestS3.SECRET_KEY,
                 "AWS_DAILY_S3_BUCKET", "provider",
                 "AWS_DAILY_S3_REGION", TestS3.REGION,
-                "RECORDING_FETCH_PART_SIZE_MIB", "5"));
+                "RECORDING_FETCH_PART_SIZE_MIB", "5",
+                // one key reads both buckets here, which would have the server copy the object: this test is about
+                // the streamed copy that a crash interrupts and a restart resumes
+                "RECORDING_FETCH_SERVER_SIDE_COPY", "false"));
     }
 
     static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {

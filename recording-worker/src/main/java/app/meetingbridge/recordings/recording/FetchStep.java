@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step 1: each object of the recording, from the provider's bucket into the transcript storage (streamed,
- * verified, resumable; see {@link S3RecordingStore#copy}). Objects already copied are not copied again.
+ * Step 1: each object of the recording, from the provider's bucket into the transcript storage (copied by the
+ * server where one credential reads both buckets, streamed and resumable otherwise, verified either way; see
+ * {@link S3RecordingStore#copy}). Objects already copied are not copied again.
  */
 class FetchStep {
 
@@ -27,9 +28,19 @@ class FetchStep {
         for (String key : recording.objectKeys()) {
             Copied copied = store.copy(recording.platform(), recording.bucket(), key, recording.copyKey(key), afterPart);
             log.info("recording {}: {} {} ({} bytes{})", recording.id(), copied.alreadyThere() ? "already had" : "fetched",
-                    key, copied.size(), copied.resumedAt() > 0 ? ", resumed at " + copied.resumedAt() : "");
+                    key, copied.size(), how(copied));
             copies.add(copied);
         }
         return copies;
+    }
+
+    private static String how(Copied copied) {
+        if (copied.alreadyThere()) {
+            return "";
+        }
+        if (copied.serverSide()) {
+            return ", server-side copy";
+        }
+        return copied.resumedAt() > 0 ? ", streamed, resumed at " + copied.resumedAt() : ", streamed";
     }
 }

@@ -13,11 +13,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -44,6 +48,7 @@ import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.Part;
@@ -51,16 +56,20 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The S3 side of recordings (AWS SDK v2): reads objects from the providers' buckets and writes them to the
- * transcript storage bucket. A copy streams through a few part-sized buffers (memory does not grow with the
- * object), uploads the parts while the next one is read, survives a crash (a new attempt resumes the
- * multipart upload where the parts stop) and is verified: the byte count against the object's size, and the
- * bytes against its MD5 ETag when the provider wrote it in one part.
+ * transcript storage bucket. Where one credential reads the provider bucket and writes ours, the server copies
+ * an object (CopyObject, up to 5 GiB) and no byte passes through the worker. Otherwise, and for a platform whose
+ * copy the server refused, a copy streams through a few part-sized buffers (memory does not grow with the
+ * object), uploads the parts while the next one is read and survives a crash (a new attempt resumes the
+ * multipart upload where the parts stop). Either way it is verified: the byte count against the object's size,
+ * and the bytes against its MD5 ETag when the provider wrote it in one part.
  */
 public class S3RecordingStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(S3RecordingStore.class);
     static final String SOURCE_ETAG = "source-etag";
     private static final int PARTS_IN_FLIGHT = 2;
+    /** The largest object one CopyObject copies. */
+    private static final long COPY_OBJECT_LIMIT = 5L * 1024 * 1024 * 1024;
     private static final S3AuthSchemeProvider DEFAULT_AUTH = S3AuthSchemeProvider.defaultProvider();
     /**
      * Requests are signed, their bodies not: hashing every byte for the signature (what the SDK does on plain
@@ -75,15 +84,24 @@ public class S3RecordingStore implements AutoCloseable {
     private final StorageProperties properties;
     private final S3Client transcripts;
     private final Map<String, S3Client> sources;
+    /** Platforms whose bucket is read with the transcript storage credential, when server-side copy is on. */
+    private final Set<String> serverSideCopy;
+    /** Platforms whose copy the server refused: streamed from then on. */
+    private final Set<String> copyRefused = ConcurrentHashMap.newKeySet();
     private final int partSize;
 
     public S3RecordingStore(StorageProperties properties) {
         this.properties = properties;
         this.transcripts = client(properties.endpoint(), properties.transcripts(), null);
-        this.sources = new java.util.HashMap<>();
+        this.sources = new HashMap<>();
+        this.serverSideCopy = new HashSet<>();
         properties.sources().forEach((platform, bucket) -> {
             if (bucket.configured()) {
                 sources.put(platform, client(properties.endpoint(), bucket, properties.transcripts()));
+                // without a key of its own the bucket is read with the key that writes ours (or both with the chain's)
+                if (properties.serverSideCopy() && !bucket.hasCredential()) {
+                    serverSideCopy.add(platform);
+                }
             }
         });
         this.partSize = Math.max(5, properties.partSizeMib()) * 1024 * 1024;
@@ -117,10 +135,11 @@ public class S3RecordingStore implements AutoCloseable {
     }
 
     /**
-     * Copies one provider object into the transcript storage at {@code targetKey}. A target already copied from
-     * this object (same size and source ETag) is left as it is.
+     * Copies one provider object into the transcript storage at {@code targetKey}, server-side where it can,
+     * streamed otherwise. A target already copied from this object (same size and source ETag) is left as it is.
      *
-     * @param afterPart called after each part is read and handed to the uploader (the byte count so far)
+     * @param afterPart called after each part is read and handed to the uploader (the byte count so far); once
+     *                  with the object's size after a server-side copy
      */
     public Copied copy(String platform, String bucket, String key, String targetKey, PartListener afterPart) {
         refuseOutside(platform, bucket, key);
@@ -131,12 +150,18 @@ public class S3RecordingStore implements AutoCloseable {
         Optional<HeadObjectResponse> existing = headTarget(targetKey);
         if (existing.isPresent() && existing.get().contentLength() == size
                 && etag.equals(existing.get().metadata().get(SOURCE_ETAG))) {
-            return new Copied(targetKey, size, etag, 0, true);
+            return new Copied(targetKey, size, etag, 0, true, false);
         }
         if (size == 0) {
             transcripts.putObject(request -> request.bucket(transcriptsBucket()).key(targetKey)
                     .metadata(Map.of(SOURCE_ETAG, etag)), RequestBody.empty());
-            return new Copied(targetKey, 0, etag, 0, false);
+            return new Copied(targetKey, 0, etag, 0, false, false);
+        }
+        if (size <= COPY_OBJECT_LIMIT && serverSideCopy.contains(platform) && !copyRefused.contains(platform)
+                && copyServerSide(platform, bucket, key, targetKey, etag)) {
+            afterPart.partRead(size, size);
+            verifyServerSideCopy(bucket, key, targetKey, size, etag);
+            return new Copied(targetKey, size, etag, 0, false, true);
         }
         Upload upload = resumeOrStart(targetKey, etag);
         long offset = upload.bytesDone();
@@ -191,7 +216,37 @@ public class S3RecordingStore implements AutoCloseable {
         transcripts.completeMultipartUpload(request -> request.bucket(transcriptsBucket()).key(targetKey)
                 .uploadId(upload.uploadId()).multipartUpload(body -> body.parts(parts)));
         verify(bucket, key, targetKey, size, etag, md5);
-        return new Copied(targetKey, size, etag, offset, false);
+        return new Copied(targetKey, size, etag, offset, false, false);
+    }
+
+    /**
+     * Has the server copy the object, with the source's ETag as metadata as a streamed copy has. False when the
+     * server refuses: 403 (the credential writes our bucket but cannot read the provider's, say a bucket of
+     * another account) or 501 (a server that cannot copy); that platform is then streamed from now on.
+     */
+    private boolean copyServerSide(String platform, String bucket, String key, String targetKey, String etag) {
+        try {
+            transcripts.copyObject(request -> request.sourceBucket(bucket).sourceKey(key)
+                    .destinationBucket(transcriptsBucket()).destinationKey(targetKey)
+                    .metadataDirective(MetadataDirective.REPLACE).metadata(Map.of(SOURCE_ETAG, etag)));
+            return true;
+        } catch (S3Exception e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            if (e.statusCode() == 403 || e.statusCode() == 501 || "NotImplemented".equals(code)) {
+                if (copyRefused.add(platform)) {
+                    log.warn("the storage refused to copy {}/{} server-side ({}{}); {} recordings are streamed "
+                            + "through the worker from now on", bucket, key, e.statusCode(), code == null ? "" : " " + code,
+                            platform);
+                }
+                return false;
+            }
+            if (e.statusCode() == 404) {
+                throw new StorageException(Reason.MISSING, "no object " + bucket + "/" + key, e);
+            }
+            throw new StorageException(Reason.UNAVAILABLE, "copying " + bucket + "/" + key + ": " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new StorageException(Reason.UNAVAILABLE, "copying " + bucket + "/" + key + ": " + e.getMessage(), e);
+        }
     }
 
     /** Streams an object of the transcript storage into a file. */
@@ -390,21 +445,44 @@ public class S3RecordingStore implements AutoCloseable {
      * not a checksum of the content). A resumed copy is read back once to be checked whole.
      */
     private void verify(String bucket, String key, String targetKey, long size, String etag, @Nullable MessageDigest md5) {
+        verifySize(bucket, key, targetKey, size);
+        if (isMd5(etag)) {
+            verifyMd5(bucket, key, targetKey, etag, md5 != null ? md5.digest() : md5Of(targetKey));
+        }
+    }
+
+    /**
+     * A server-side copy: its size, and its content against the source's MD5 ETag, which the server vouches for
+     * when it gives the copy that same ETag; a copy with another ETag (an encrypting bucket, say) is read back.
+     */
+    private void verifyServerSideCopy(String bucket, String key, String targetKey, long size, String etag) {
+        HeadObjectResponse copied = verifySize(bucket, key, targetKey, size);
+        if (isMd5(etag) && !unquote(copied.eTag()).equalsIgnoreCase(etag)) {
+            verifyMd5(bucket, key, targetKey, etag, md5Of(targetKey));
+        }
+    }
+
+    private HeadObjectResponse verifySize(String bucket, String key, String targetKey, long size) {
         HeadObjectResponse copied = transcripts.headObject(request -> request.bucket(transcriptsBucket()).key(targetKey));
         if (copied.contentLength() != size) {
             deleteFromTranscripts(targetKey);
             throw new StorageException(Reason.TRUNCATED, "copy of " + bucket + "/" + key + " has "
                     + copied.contentLength() + " bytes, the object " + size);
         }
-        if (!etag.matches("[0-9a-fA-F]{32}")) {
-            return;
-        }
-        String actual = HexFormat.of().formatHex(md5 != null ? md5.digest() : md5Of(targetKey));
+        return copied;
+    }
+
+    private void verifyMd5(String bucket, String key, String targetKey, String etag, byte[] md5) {
+        String actual = HexFormat.of().formatHex(md5);
         if (!actual.equalsIgnoreCase(etag)) {
             deleteFromTranscripts(targetKey);
             throw new StorageException(Reason.CHECKSUM, "copy of " + bucket + "/" + key + " has MD5 " + actual
                     + ", the object " + etag);
         }
+    }
+
+    private static boolean isMd5(String etag) {
+        return etag.matches("[0-9a-fA-F]{32}");
     }
 
     private byte[] md5Of(String targetKey) {
@@ -447,8 +525,12 @@ public class S3RecordingStore implements AutoCloseable {
         void partRead(long bytesRead, long size);
     }
 
-    /** The copy: where it is, how large, the source's ETag, where it resumed, and whether it was already there. */
-    public record Copied(String targetKey, long size, String sourceEtag, long resumedAt, boolean alreadyThere) {
+    /**
+     * The copy: where it is, how large, the source's ETag, where it resumed, whether it was already there, and
+     * whether the server copied it (no bytes through the worker) rather than the worker streaming it.
+     */
+    public record Copied(String targetKey, long size, String sourceEtag, long resumedAt, boolean alreadyThere,
+                         boolean serverSide) {
     }
 
     private record Upload(String uploadId, List<CompletedPart> parts, long bytesDone) {

@@ -3,17 +3,20 @@ package app.meetingbridge.recordings.storage;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where recordings come from and go to. {@code endpoint} ({@code S3_ENDPOINT}) points every client at an
  * S3-compatible server, path-style. {@code transcripts} is the transcript storage bucket
  * ({@code TRANSCRIPT_STORAGE_AWS_*}); {@code sources} are the provider buckets the worker may read, by platform
  * wire name, each with the key prefix its objects must start with, and its own read credential when it has one
- * (otherwise the transcript storage credential, otherwise the default AWS credential chain).
+ * (otherwise the transcript storage credential, otherwise the default AWS credential chain). {@code serverSideCopy}
+ * ({@code RECORDING_FETCH_SERVER_SIDE_COPY}, on unless set) lets the server copy an object when one credential
+ * reads the provider bucket and writes ours, instead of streaming it through the worker.
  */
 @ConfigurationProperties("app.storage")
 public record StorageProperties(@Nullable String endpoint, Bucket transcripts, Map<String, Bucket> sources,
-                                int partSizeMib) {
+                                int partSizeMib, @DefaultValue("true") boolean serverSideCopy) {
 
     public StorageProperties {
         sources = sources == null ? Map.of() : Map.copyOf(sources);

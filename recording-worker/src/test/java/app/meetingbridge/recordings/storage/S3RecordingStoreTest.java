@@ -3,6 +3,7 @@ package app.meetingbridge.recordings.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.meetingbridge.recordings.storage.CopyFaultS3.Copy;
 import app.meetingbridge.recordings.storage.S3RecordingStore.Copied;
 import app.meetingbridge.recordings.storage.S3RecordingStore.PartListener;
 import app.meetingbridge.recordings.storage.StorageException.Reason;
@@ -10,8 +11,11 @@ import app.meetingbridge.recordings.storage.StorageProperties.Bucket;
 import app.meetingbridge.testsupport.TcpProxy;
 import app.meetingbridge.testsupport.TestS3;
 import java.io.IOException;
+import java.net.URI;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -20,34 +24,46 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The copy from a provider bucket into the transcript storage, against a real S3 API (s3proxy), reached through
- * a TCP proxy that can cut or corrupt what the server sends.
+ * The copy from a provider bucket into the transcript storage, against a real S3 API (s3proxy). Streamed copies
+ * (server-side copy off) reach the server through a TCP proxy that can cut or corrupt what the server sends on its
+ * way through the worker. Server-side copies (CopyObject) go to the server directly, or to one whose copies can be
+ * refused or go wrong ({@link CopyFaultS3}).
  */
 class S3RecordingStoreTest {
 
     static final int MIB = 1024 * 1024;
     static final String SOURCE = "daily-recordings";
     static final String PREFIX = "acme/";
+    static final Bucket DAILY = new Bucket(SOURCE, TestS3.REGION, PREFIX, null, null);
     static TestS3 s3;
     static TcpProxy proxy;
+    static CopyFaultS3 faults;
 
     String transcripts;
+    /** Streams every copy, through the TCP proxy. */
     S3RecordingStore store;
+    /** Copies server-side, on the same server. */
+    S3RecordingStore serverSide;
     S3Client client;
+    final List<AutoCloseable> toClose = new ArrayList<>();
 
     @BeforeAll
     static void server() throws IOException {
         s3 = TestS3.shared();
         proxy = new TcpProxy("127.0.0.1", s3.endpoint().getPort());
+        faults = CopyFaultS3.start();
     }
 
     @AfterAll
-    static void closeProxy() throws IOException {
+    static void closeServers() throws Exception {
         proxy.close();
+        faults.close();
     }
 
     @BeforeEach
@@ -55,27 +71,47 @@ class S3RecordingStoreTest {
         transcripts = "transcripts-" + UUID.randomUUID().toString().substring(0, 8);
         s3.createBucket(transcripts);
         s3.createBucket(SOURCE);
-        Bucket transcriptBucket = new Bucket(transcripts, TestS3.REGION, null, TestS3.ACCESS_KEY, TestS3.SECRET_KEY);
-        store = new S3RecordingStore(new StorageProperties("http://127.0.0.1:" + proxy.port(), transcriptBucket,
-                Map.of("daily", new Bucket(SOURCE, TestS3.REGION, PREFIX, null, null)), 5));
+        store = store(URI.create("http://127.0.0.1:" + proxy.port()), DAILY, false);
+        serverSide = store(s3.endpoint(), DAILY, true);
         client = s3.client();
+        toClose.add(client);
+        faults.copies(Copy.WORKS);
+        faults.createBucket(transcripts);
+        faults.createBucket(SOURCE);
     }
 
     @AfterEach
-    void closeClients() {
-        store.close();
-        client.close();
+    void closeClients() throws Exception {
+        for (AutoCloseable closeable : toClose) {
+            closeable.close();
+        }
+    }
+
+    S3RecordingStore store(URI endpoint, Bucket daily, boolean serverSideCopy) {
+        Bucket transcriptBucket = new Bucket(transcripts, TestS3.REGION, null, TestS3.ACCESS_KEY, TestS3.SECRET_KEY);
+        S3RecordingStore made = new S3RecordingStore(new StorageProperties(endpoint.toString(), transcriptBucket,
+                Map.of("daily", daily), 5, serverSideCopy));
+        toClose.add(made);
+        return made;
     }
 
     byte[] put(String key, int size) {
+        return put(client, key, size);
+    }
+
+    static byte[] put(S3Client on, String key, int size) {
         byte[] content = new byte[size];
         new Random(size).nextBytes(content);
-        client.putObject(request -> request.bucket(SOURCE).key(key), RequestBody.fromBytes(content));
+        on.putObject(request -> request.bucket(SOURCE).key(key), RequestBody.fromBytes(content));
         return content;
     }
 
     byte[] copied(String key) {
-        return client.getObjectAsBytes(request -> request.bucket(transcripts).key(key)).asByteArray();
+        return copied(client, key);
+    }
+
+    byte[] copied(S3Client on, String key) {
+        return on.getObjectAsBytes(request -> request.bucket(transcripts).key(key)).asByteArray();
     }
 
     static String md5(byte[] bytes) throws Exception {
@@ -91,6 +127,7 @@ class S3RecordingStoreTest {
 
         assertThat(copied.size()).isEqualTo(content.length);
         assertThat(copied.alreadyThere()).isFalse();
+        assertThat(copied.serverSide()).isFalse();
         assertThat(md5(copied("recordings/r1/a"))).isEqualTo(md5(content));
     }
 
@@ -165,19 +202,141 @@ class S3RecordingStoreTest {
 
     @Test
     void aMissingObjectIsMissing() {
-        assertThatThrownBy(() -> store.copy("daily", SOURCE, PREFIX + "nothing-here", "recordings/r7/a", PartListener.NONE))
-                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MISSING));
+        for (S3RecordingStore either : List.of(store, serverSide)) {
+            assertThatThrownBy(() -> either.copy("daily", SOURCE, PREFIX + "nothing-here", "recordings/r7/a", PartListener.NONE))
+                    .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MISSING));
+        }
     }
 
     @Test
     void refusesKeysOutsideTheProviderBucketAndPrefixBeforeAnyRequest() {
         put(PREFIX + "fine", 10);
-        for (String[] outside : new String[][]{{"other-bucket", PREFIX + "fine"}, {SOURCE, "elsewhere/fine"},
-                {SOURCE, PREFIX + "../elsewhere/fine"}, {SOURCE, "/" + PREFIX + "fine"}, {SOURCE, ""}}) {
-            assertThatThrownBy(() -> store.copy("daily", outside[0], outside[1], "recordings/r8/a", PartListener.NONE))
+        S3RecordingStore copyingOnAServerThatCounts = store(faults.endpoint(), DAILY, true);
+        for (S3RecordingStore either : List.of(store, serverSide, copyingOnAServerThatCounts)) {
+            for (String[] outside : new String[][]{{"other-bucket", PREFIX + "fine"}, {SOURCE, "elsewhere/fine"},
+                    {SOURCE, PREFIX + "../elsewhere/fine"}, {SOURCE, "/" + PREFIX + "fine"}, {SOURCE, ""}}) {
+                assertThatThrownBy(() -> either.copy("daily", outside[0], outside[1], "recordings/r8/a", PartListener.NONE))
+                        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REFUSED));
+            }
+            assertThatThrownBy(() -> either.copy("whereby", SOURCE, PREFIX + "fine", "recordings/r8/a", PartListener.NONE))
                     .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REFUSED));
         }
-        assertThatThrownBy(() -> store.copy("whereby", SOURCE, PREFIX + "fine", "recordings/r8/a", PartListener.NONE))
-                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REFUSED));
+        assertThat(faults.copyRequests()).isZero();
+        assertThat(client.listObjectsV2(request -> request.bucket(transcripts).prefix("recordings/r8/")).contents())
+                .isEmpty();
+    }
+
+    @Test
+    void copiesAnObjectOfSeveralPartsServerSideByteForByte() throws Exception {
+        String key = PREFIX + "room/" + UUID.randomUUID();
+        byte[] content = put(key, 17 * MIB + 123);
+        List<String> progress = new ArrayList<>();
+
+        Copied copied = serverSide.copy("daily", SOURCE, key, "recordings/s1/a",
+                (read, size) -> progress.add(read + " of " + size));
+
+        assertThat(copied.serverSide()).isTrue();
+        assertThat(copied.alreadyThere()).isFalse();
+        assertThat(copied.size()).isEqualTo(content.length);
+        assertThat(progress).containsExactly(content.length + " of " + content.length);
+        assertThat(copied("recordings/s1/a")).isEqualTo(content);
+        assertThat(md5(copied("recordings/s1/a"))).isEqualTo(md5(content)).isEqualTo(copied.sourceEtag());
+        assertThat(client.headObject(request -> request.bucket(transcripts).key("recordings/s1/a")).metadata())
+                .containsEntry(S3RecordingStore.SOURCE_ETAG, copied.sourceEtag());
+    }
+
+    @Test
+    void leavesACopyThatIsAlreadyThereAsItIsHoweverItWasMade() {
+        String key = PREFIX + "again-" + UUID.randomUUID();
+        put(key, 6 * MIB);
+        serverSide.copy("daily", SOURCE, key, "recordings/s2/a", PartListener.NONE);
+        store.copy("daily", SOURCE, key, "recordings/s2/b", PartListener.NONE);
+
+        assertThat(serverSide.copy("daily", SOURCE, key, "recordings/s2/a", PartListener.NONE).alreadyThere()).isTrue();
+        assertThat(store.copy("daily", SOURCE, key, "recordings/s2/a", PartListener.NONE).alreadyThere()).isTrue();
+        assertThat(serverSide.copy("daily", SOURCE, key, "recordings/s2/b", PartListener.NONE).alreadyThere()).isTrue();
+    }
+
+    @Test
+    void streamsFromAProviderBucketReadWithItsOwnCredential() throws Exception {
+        S3RecordingStore ownKey = store(faults.endpoint(), new Bucket(SOURCE, TestS3.REGION, PREFIX,
+                CopyFaultS3.PROVIDER_ACCESS_KEY, CopyFaultS3.PROVIDER_SECRET_KEY), true);
+        try (S3Client on = faults.client()) {
+            String key = PREFIX + "own-key-" + UUID.randomUUID();
+            byte[] content = put(on, key, 7 * MIB);
+
+            Copied copied = ownKey.copy("daily", SOURCE, key, "recordings/s3/a", PartListener.NONE);
+
+            assertThat(copied.serverSide()).isFalse();
+            assertThat(faults.copyRequests()).isZero();
+            assertThat(copied(on, "recordings/s3/a")).isEqualTo(content);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Copy.class, names = {"REFUSED", "NOT_IMPLEMENTED"})
+    void streamsWhenTheServerRefusesTheCopyAndDoesNotAskAgainForThatPlatform(Copy refusal) throws Exception {
+        S3RecordingStore refused = store(faults.endpoint(), DAILY, true);
+        faults.copies(refusal);
+        try (S3Client on = faults.client()) {
+            String first = PREFIX + "refused-" + UUID.randomUUID();
+            String second = PREFIX + "refused-" + UUID.randomUUID();
+            byte[] firstContent = put(on, first, 6 * MIB);
+            byte[] secondContent = put(on, second, 1000);
+
+            Copied one = refused.copy("daily", SOURCE, first, "recordings/s4/a", PartListener.NONE);
+            Copied two = refused.copy("daily", SOURCE, second, "recordings/s4/b", PartListener.NONE);
+
+            assertThat(one.serverSide()).isFalse();
+            assertThat(two.serverSide()).isFalse();
+            assertThat(faults.copyRequests()).isEqualTo(1);
+            assertThat(copied(on, "recordings/s4/a")).isEqualTo(firstContent);
+            assertThat(copied(on, "recordings/s4/b")).isEqualTo(secondContent);
+        }
+    }
+
+    @Test
+    void anObjectGoneBeforeItsServerSideCopyIsMissing() {
+        S3RecordingStore copying = store(faults.endpoint(), DAILY, true);
+        faults.copies(Copy.SOURCE_GONE);
+        try (S3Client on = faults.client()) {
+            String key = PREFIX + "gone-" + UUID.randomUUID();
+            put(on, key, 1000);
+
+            assertThatThrownBy(() -> copying.copy("daily", SOURCE, key, "recordings/s5/a", PartListener.NONE))
+                    .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MISSING));
+        }
+    }
+
+    @Test
+    void aServerSideCopyWhoseEtagIsNotItsMd5IsReadBackAndKept() throws Exception {
+        S3RecordingStore copying = store(faults.endpoint(), DAILY, true);
+        faults.copies(Copy.OTHER_ETAG);
+        try (S3Client on = faults.client()) {
+            String key = PREFIX + "encrypted-" + UUID.randomUUID();
+            byte[] content = put(on, key, 6 * MIB);
+
+            Copied copied = copying.copy("daily", SOURCE, key, "recordings/s6/a", PartListener.NONE);
+
+            assertThat(copied.serverSide()).isTrue();
+            assertThat(on.headObject(request -> request.bucket(transcripts).key("recordings/s6/a")).eTag())
+                    .doesNotContain(copied.sourceEtag());
+            assertThat(md5(copied(on, "recordings/s6/a"))).isEqualTo(md5(content));
+        }
+    }
+
+    @Test
+    void aServerSideCopyThatDoesNotMatchTheChecksumIsRefusedAndRemoved() {
+        S3RecordingStore copying = store(faults.endpoint(), DAILY, true);
+        faults.copies(Copy.DAMAGES);
+        try (S3Client on = faults.client()) {
+            String key = PREFIX + "damaged-" + UUID.randomUUID();
+            put(on, key, 6 * MIB);
+
+            assertThatThrownBy(() -> copying.copy("daily", SOURCE, key, "recordings/s7/a", PartListener.NONE))
+                    .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CHECKSUM));
+            assertThat(on.listObjectsV2(request -> request.bucket(transcripts).prefix("recordings/s7/")).contents())
+                    .isEmpty();
+        }
     }
 }
