@@ -3,6 +3,7 @@ package app.meetingbridge.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.jooq.DSLContext;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,7 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Gives a service the wire format and the outbox (writer and relay) by depending on this module. */
+/** Gives a service the wire format, the outbox (writer and relay) and delayed delivery by depending on this module. */
 @AutoConfiguration
 @EnableConfigurationProperties(OutboxProperties.class)
 public class MessagingAutoConfiguration {
@@ -37,6 +38,12 @@ public class MessagingAutoConfiguration {
     OutboxRelay outboxRelay(OutboxRepository repository, RabbitTemplate rabbit, TransactionTemplate transactions,
                             OutboxProperties properties, Clock clock, MeterRegistry meters) {
         return new OutboxRelay(repository, rabbit, transactions, properties, clock, meters);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(DelayedDelivery.class)
+    DelayedDelivery delayedDelivery(RabbitTemplate rabbit, AmqpAdmin admin) {
+        return new DelayedDelivery(rabbit, admin);
     }
 
     @Bean

@@ -37,16 +37,23 @@ class RecordingIntake {
     /**
      * Runs the recording's pipeline again (its transcript was claimed by {@code POST /v1/transcripts/{id}/process}):
      * a finished recording goes back to {@code processing}, so its transcription runs again; any other continues
-     * from where it stands.
+     * from where it stands, with a fresh series of attempts.
      */
     void reprocess(ReprocessRequested request) {
         recordings.findById(request.recordingId()).ifPresentOrElse(recording -> {
             if (recording.state() == RecordingState.DONE) {
                 recordings.advance(recording.id(), RecordingState.PROCESSING, clock.instant());
             }
+            recordings.restartAttempts(recording.id(), clock.instant());
             log.info("reprocessing recording {} for transcript {}", recording.id(), request.transcriptId());
             recordings.findById(recording.id()).ifPresent(pipeline::process);
         }, () -> log.warn("reprocess of transcript {}: recording {} is gone", request.transcriptId(),
                 request.recordingId()));
+    }
+
+    /** Tries a failed recording again, from where it stands (its pause has passed). */
+    void retry(String recordingId) {
+        recordings.findById(recordingId).ifPresentOrElse(pipeline::process,
+                () -> log.warn("retry of recording {}: it is gone", recordingId));
     }
 }

@@ -13,6 +13,7 @@ import app.meetingbridge.recordings.storage.StorageException;
 import app.meetingbridge.recordings.transcription.TranscriptionBackend;
 import app.meetingbridge.recordings.transcription.TranscriptionBackend.TranscriptionException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * when a backend is configured ({@code done}; the transcript {@code ended} with its words, and
  * {@code transcript.completed} for the room's webhook through the outbox in the same transaction), then consent: the
  * audio is deleted when anyone in the meeting refused to have it kept. A failure is counted on the row with its error and the time of
- * the next attempt (capped backoff); a retryable one is rethrown, so the delivery is retried and ends in the
- * dead-letter queue after the queue's delivery limit; a refused one (a key outside the provider's bucket and
- * prefix) is final.
+ * the next attempt (capped backoff), and thrown as {@link RecordingFailed} saying when to try again (none after
+ * the last attempt); a refused one (a key outside the provider's bucket and prefix) is final.
  */
 @Service
 class RecordingPipeline {
@@ -49,6 +49,7 @@ class RecordingPipeline {
     private final @Nullable AudioStep audio;
     private final @Nullable TranscribeStep transcribe;
     private final @Nullable ConsentStep consent;
+    private final RecordingRetryProperties retry;
     private final JsonMapper json;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
@@ -56,7 +57,8 @@ class RecordingPipeline {
 
     RecordingPipeline(RecordingRepository recordings, TranscriptRepository transcripts, MeetingReadRepository meetings,
                       ObjectProvider<S3RecordingStore> store, Ffmpeg ffmpeg, TranscriptionBackend backend,
-                      JsonMapper json, Outbox outbox, TransactionTemplate transactions, Clock clock) {
+                      RecordingRetryProperties retry, JsonMapper json, Outbox outbox, TransactionTemplate transactions,
+                      Clock clock) {
         this.recordings = recordings;
         this.transcripts = transcripts;
         this.meetings = meetings;
@@ -71,6 +73,7 @@ class RecordingPipeline {
         if (s3 == null) {
             log.warn("TRANSCRIPT_STORAGE_AWS_BUCKET_NAME is not set: recordings are registered but not fetched");
         }
+        this.retry = retry;
         this.json = json;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -106,18 +109,17 @@ class RecordingPipeline {
                 applyConsent(recording);
             }
         } catch (StorageException e) {
-            failed(recording, e.reason() + ": " + e.getMessage(), e.reason().retryable());
-            if (e.reason().retryable()) {
-                throw e;
+            if (!e.reason().retryable()) {
+                recordings.failed(recording.id(), e.reason() + ": " + e.getMessage(), null, clock.instant());
+                log.error("recording {} of {} refused: {}", recording.providerRecordingId(), recording.platform(),
+                        e.getMessage());
+                return;
             }
-            log.error("recording {} of {} refused: {}", recording.providerRecordingId(), recording.platform(),
-                    e.getMessage());
+            throw failed(recording, e.reason() + ": " + e.getMessage(), e);
         } catch (AudioException e) {
-            failed(recording, "AUDIO: " + e.getMessage(), true);
-            throw e;
+            throw failed(recording, "AUDIO: " + e.getMessage(), e);
         } catch (TranscriptionException e) {
-            failed(recording, "TRANSCRIPTION: " + e.getMessage(), true);
-            throw e;
+            throw failed(recording, "TRANSCRIPTION: " + e.getMessage(), e);
         }
     }
 
@@ -181,9 +183,17 @@ class RecordingPipeline {
         log.info("recording {}: consent refused in meeting {}, audio deleted", recording.id(), recording.meetingId());
     }
 
-    private void failed(Recording recording, String error, boolean retryable) {
+    /** Counts the failed attempt, with when the next one is due (none after the last). */
+    private RecordingFailed failed(Recording recording, String error, RuntimeException cause) {
         Instant now = clock.instant();
-        Instant next = retryable ? now.plus(RecordingState.backoff(recording.attempts())) : null;
-        recordings.failed(recording.id(), error, next, now);
+        int attempt = recording.attempts() + 1;
+        Duration pause = retry.pauseAfter(attempt);
+        recordings.failed(recording.id(), error, pause == null ? null : now.plus(pause), now);
+        if (pause == null) {
+            log.error("recording {} failed attempt {}, the last: {}", recording.id(), attempt, error);
+        } else {
+            log.warn("recording {} failed attempt {} ({}); next in {}", recording.id(), attempt, error, pause);
+        }
+        return new RecordingFailed(recording, cause, pause);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.jooq.JSONB;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -73,8 +74,18 @@ class RecordingRepository {
                 .execute();
     }
 
+    /** A reprocess asked for on purpose starts a fresh series of attempts. */
+    void restartAttempts(String id, Instant now) {
+        db.update(RECORDING)
+                .set(RECORDING.ATTEMPTS, 0)
+                .set(RECORDING.NEXT_RETRY_AT, (Instant) null)
+                .set(RECORDING.UPDATED_AT, now)
+                .where(RECORDING.ID.eq(id))
+                .execute();
+    }
+
     /** A failed attempt: counted, with its error and (when it will be tried again) when. */
-    void failed(String id, String error, Instant nextRetryAt, Instant now) {
+    void failed(String id, String error, @Nullable Instant nextRetryAt, Instant now) {
         db.update(RECORDING)
                 .set(RECORDING.STATE, RecordingState.FAILED.wireName())
                 .set(RECORDING.ATTEMPTS, RECORDING.ATTEMPTS.plus(1))

@@ -2,6 +2,7 @@ package app.meetingbridge.recordings.roomwebhook;
 
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.recording.TranscriptCompleted;
+import app.meetingbridge.messaging.DelayedDelivery;
 import app.meetingbridge.recordings.roomwebhook.RoomWebhookRepository.Completed;
 import app.meetingbridge.recordings.roomwebhook.RoomWebhookRepository.Target;
 import java.io.IOException;
@@ -20,21 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpException;
-import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,18 +47,16 @@ class RoomWebhookSender {
 
     private final RoomWebhookRepository repository;
     private final RoomWebhookProperties properties;
-    private final RabbitTemplate rabbit;
-    private final AmqpAdmin admin;
+    private final DelayedDelivery delayed;
     private final JsonMapper json;
     private final Clock clock;
     private final HttpClient http;
 
-    RoomWebhookSender(RoomWebhookRepository repository, RoomWebhookProperties properties, RabbitTemplate rabbit,
-                 AmqpAdmin admin, JsonMapper json, Clock clock) {
+    RoomWebhookSender(RoomWebhookRepository repository, RoomWebhookProperties properties, DelayedDelivery delayed,
+                      JsonMapper json, Clock clock) {
         this.repository = repository;
         this.properties = properties;
-        this.rabbit = rabbit;
-        this.admin = admin;
+        this.delayed = delayed;
         this.json = json;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
@@ -122,28 +112,11 @@ class RoomWebhookSender {
 
     /** Parks the message in the delay queue for {@code pause}; it comes back to this consumer when that ends. */
     private void retryLater(TranscriptCompleted next, Duration pause) {
-        String queue = "room-webhooks.delay." + pause.toMillis();
-        admin.declareQueue(new Queue(queue, true, false, false, Map.of(
-                "x-queue-type", "classic",
-                "x-message-ttl", pause.toMillis(),
-                "x-dead-letter-exchange", Topology.RECORDINGS_EXCHANGE,
-                "x-dead-letter-routing-key", Topology.TRANSCRIPT_COMPLETED)));
         MessageProperties headers = new MessageProperties();
         headers.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        headers.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         headers.setMessageId(next.eventId() + "#" + next.attempt());
-        CorrelationData confirm = new CorrelationData();
-        rabbit.send("", queue, new Message(json.writeValueAsBytes(next), headers), confirm);
-        try {
-            if (!confirm.getFuture().get(10, TimeUnit.SECONDS).ack()) {
-                throw new AmqpException("the broker refused the retry of " + next.eventId());
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AmqpException("the retry of " + next.eventId() + " was not confirmed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AmqpException("interrupted while scheduling a retry", e);
-        }
+        delayed.after(pause, "room-webhooks.delay", Topology.RECORDINGS_EXCHANGE, Topology.TRANSCRIPT_COMPLETED,
+                new Message(json.writeValueAsBytes(next), headers));
     }
 
     /** Reflector's {@code transcript.completed} body, with our stable event id. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.meetingbridge.db.tables.records.RecordingRecord;
 import app.meetingbridge.db.tables.records.TranscriptRecord;
 import app.meetingbridge.events.recording.RecordingReady;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -119,15 +120,37 @@ class RecordingFetchIT extends RecordingTestSupport {
 
         announce(id, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of("acme/room/not-there-" + id));
 
+        await(() -> row(id) != null && row(id).getAttempts() == 1);
+        RecordingRecord waiting = row(id);
+        assertThat(waiting.getState()).isEqualTo("failed");
+        assertThat(waiting.getLastError()).startsWith("MISSING");
+        assertThat(Duration.between(waiting.getUpdatedAt(), waiting.getNextRetryAt())).isEqualTo(Duration.ofMillis(200));
         await(() -> {
             Message parked = rabbit.receive(QUEUE + ".dlq");
             return parked != null && new String(parked.getBody()).contains(id);
         });
         RecordingRecord row = row(id);
         assertThat(row.getState()).isEqualTo("failed");
-        assertThat(row.getAttempts()).isEqualTo(3);
-        assertThat(row.getLastError()).startsWith("MISSING");
-        assertThat(row.getNextRetryAt()).isAfter(Instant.now().plusSeconds(60));
+        assertThat(row.getAttempts()).isEqualTo(3); // the first, then after 200 ms and 400 ms: the limit
+        assertThat(row.getNextRetryAt()).isNull(); // given up: nothing is due
+        assertThat(row.getUpdatedAt()).isAfterOrEqualTo(waiting.getUpdatedAt().plusMillis(600));
+    }
+
+    @Test
+    void aRecordingThatFailsOnceIsTriedAgainAfterItsPauseAndCompletes() throws Exception {
+        String id = "rec-" + UUID.randomUUID();
+        String key = "acme/room/late-" + id;
+
+        announce(id, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+        await(() -> row(id) != null && row(id).getAttempts() == 1);
+        put(key, tone(500, 1)); // the provider finishes writing it
+
+        await(() -> transcriptOf(id) != null && "uploaded".equals(transcriptOf(id).getStatus()));
+        assertThat(row(id).getAttempts()).isBetween(1, 2); // a retry may have come before the object did
+        assertThat(row(id).getState()).isEqualTo("processing");
+        for (Message parked = rabbit.receive(QUEUE + ".dlq"); parked != null; parked = rabbit.receive(QUEUE + ".dlq")) {
+            assertThat(new String(parked.getBody())).doesNotContain(id);
+        }
     }
 
     @Test

@@ -43,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Base of recording-worker's integration tests: the real worker, a real S3 API (s3proxy), real ffmpeg. */
 @SpringBootTest(properties = {
         "spring.cloud.stream.bindings.recordingReady-in-0.consumer.back-off-initial-interval=100",
-        "spring.cloud.stream.bindings.recordingReady-in-0.consumer.back-off-max-interval=200"})
+        "spring.cloud.stream.bindings.recordingReady-in-0.consumer.back-off-max-interval=200",
+        "app.recordings.retry.first-retry=200ms", "app.recordings.retry.longest-retry=400ms",
+        "app.recordings.retry.max-attempts=3"})
 public abstract class RecordingTestSupport {
 
     static final String DAILY_BUCKET = "daily-recordings";
