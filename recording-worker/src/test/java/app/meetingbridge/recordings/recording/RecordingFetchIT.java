@@ -7,13 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.db.tables.records.RecordingRecord;
 import app.meetingbridge.db.tables.records.TranscriptRecord;
+import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.recording.RecordingReady;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -94,6 +97,31 @@ class RecordingFetchIT extends RecordingTestSupport {
         assertThat(row(id).getAttempts()).isZero();
         assertThat(copy(id, key)).isEqualTo(content);
         assertThat(db.fetchCount(TRANSCRIPT, TRANSCRIPT.RECORDING_ID.eq(row(id).getId()))).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageThatIsNotARecordingIsParkedInTheDeadLetterQueueAndTheNextOneStillFlows() throws Exception {
+        String garbage = "not json " + UUID.randomUUID();
+        String incomplete = "{\"eventId\":\"recording-ready:daily:" + UUID.randomUUID() + "\"}";
+        String id = "rec-" + UUID.randomUUID();
+        String key = "acme/room/" + id;
+        put(key, tone(470, 1));
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+
+        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_READY, new Message(garbage.getBytes(), properties));
+        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_READY, new Message(incomplete.getBytes(), properties));
+        announce(id, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+
+        await(() -> transcriptOf(id) != null && "uploaded".equals(transcriptOf(id).getStatus()));
+        List<String> parked = new ArrayList<>();
+        await(() -> {
+            Message message = rabbit.receive(QUEUE + ".dlq");
+            if (message != null) {
+                parked.add(new String(message.getBody()));
+            }
+            return parked.contains(garbage) && parked.contains(incomplete);
+        });
     }
 
     @Test
