@@ -61,6 +61,12 @@ public final class TestS3 implements AutoCloseable {
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
+        started(proxy);
+        return new TestS3(proxy);
+    }
+
+    /** Starts an s3proxy and waits until it serves (at most 10 s). */
+    public static void started(S3Proxy proxy) {
         try {
             proxy.start();
             long deadline = System.nanoTime() + 10_000_000_000L;
@@ -73,7 +79,6 @@ public final class TestS3 implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("s3proxy did not start", e);
         }
-        return new TestS3(proxy);
     }
 
     public URI endpoint() {

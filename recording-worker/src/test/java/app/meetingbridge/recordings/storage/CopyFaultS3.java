@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -79,18 +78,7 @@ final class CopyFaultS3 implements AutoCloseable {
         Map<String, String> secrets = Map.of(TestS3.ACCESS_KEY, TestS3.SECRET_KEY, PROVIDER_ACCESS_KEY, PROVIDER_SECRET_KEY);
         proxy.setBlobStoreLocator((identity, container, blob) ->
                 secrets.containsKey(identity) ? Map.entry(secrets.get(identity), store) : null);
-        try {
-            proxy.start();
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!AbstractLifeCycle.STARTED.equals(proxy.getState())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("s3proxy did not start: " + proxy.getState());
-                }
-                Thread.sleep(10);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("s3proxy did not start", e);
-        }
+        TestS3.started(proxy);
         return new CopyFaultS3(proxy, store);
     }
 
