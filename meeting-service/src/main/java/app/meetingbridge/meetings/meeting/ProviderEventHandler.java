@@ -11,6 +11,7 @@ import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.meetings.provider.Providers;
 import app.meetingbridge.messaging.Outbox;
 import app.meetingbridge.events.meeting.Platform;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,16 +41,18 @@ public class ProviderEventHandler {
     private final Providers providers;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
 
     ProviderEventHandler(MeetingRepository meetings, ParticipantSessionRepository sessions,
                          RecordingStartRepository recordingStarts, Providers providers, Outbox outbox,
-                         TransactionTemplate transactions) {
+                         TransactionTemplate transactions, MeterRegistry meters) {
         this.meetings = meetings;
         this.sessions = sessions;
         this.recordingStarts = recordingStarts;
         this.providers = providers;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.meters = meters;
     }
 
     public void handle(Object event) {
@@ -114,6 +117,7 @@ public class ProviderEventHandler {
         if (meetingId == null) {
             log.warn("{} recording {} of room {} matches no meeting; announced unlinked", finished.platform().wireName(),
                     finished.providerRecordingId(), finished.providerRoomName());
+            meters.counter("recordings.unlinked", "provider", finished.platform().wireName()).increment();
         }
         List<String> keys = finished.kind() == RecordingReady.Kind.RAW_TRACKS ? finished.trackKeys()
                 : finished.s3Key() == null ? List.of() : List.of(finished.s3Key());

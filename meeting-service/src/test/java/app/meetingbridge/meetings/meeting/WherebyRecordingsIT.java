@@ -9,6 +9,7 @@ import app.meetingbridge.meetings.MeetingServiceTestSupport;
 import app.meetingbridge.meetings.RecordingReadyObserver;
 import app.meetingbridge.meetings.TestSqs;
 import app.meetingbridge.testsupport.TestS3;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,6 +56,9 @@ class WherebyRecordingsIT extends MeetingServiceTestSupport {
 
     @Autowired
     RabbitAdmin admin;
+
+    @Autowired
+    MeterRegistry meters;
 
     RecordingReadyObserver observer;
 
@@ -178,12 +182,14 @@ class WherebyRecordingsIT extends MeetingServiceTestSupport {
                 + "\"Subject\":\"Amazon S3 Notification\",\"Message\":" + quoted(notification)
                 + ",\"Timestamp\":\"2026-11-26T10:00:01.000Z\"}";
 
+        double unlinked = meters.counter("recordings.unlinked", "provider", "whereby").count();
         send(sns);
         RecordingReady ready = observer.next(10_000);
 
         assertThat(ready).isNotNull();
         assertThat(ready.providerRecordingId()).isEqualTo(key);
-        assertThat(ready.meetingId()).isNull();
+        assertThat(ready.meetingId()).isNull(); // kept, and reported
+        assertThat(meters.counter("recordings.unlinked", "provider", "whereby").count()).isEqualTo(unlinked + 1);
         awaitEmpty(queueUrl);
     }
 
