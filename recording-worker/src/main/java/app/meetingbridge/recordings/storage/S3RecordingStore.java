@@ -5,7 +5,6 @@ import app.meetingbridge.recordings.storage.StorageProperties.Bucket;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -143,6 +142,17 @@ public class S3RecordingStore implements AutoCloseable {
      */
     public Copied copy(String platform, String bucket, String key, String targetKey, PartListener afterPart) {
         refuseOutside(platform, bucket, key);
+        try {
+            return copyChecked(platform, bucket, key, targetKey, afterPart);
+        } catch (SdkException e) {
+            // a request of ours that failed outside the reads and writes already classified (the target's state,
+            // the upload's parts, its completion, the check): the storage is unavailable, the attempt is retried
+            throw new StorageException(Reason.UNAVAILABLE, "copying " + bucket + "/" + key + " to " + targetKey + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Copied copyChecked(String platform, String bucket, String key, String targetKey, PartListener afterPart) {
         S3Client source = sources.get(platform);
         HeadObjectResponse head = head(source, bucket, key);
         long size = head.contentLength();
@@ -306,7 +316,12 @@ public class S3RecordingStore implements AutoCloseable {
 
     /** Deletes objects from the transcript storage (consent refused, or a copy that failed its checksum). */
     public void deleteFromTranscripts(String targetKey) {
-        transcripts.deleteObject(request -> request.bucket(transcriptsBucket()).key(targetKey));
+        try {
+            transcripts.deleteObject(request -> request.bucket(transcriptsBucket()).key(targetKey));
+        } catch (SdkException e) {
+            throw new StorageException(Reason.UNAVAILABLE, "deleting " + targetKey + " from the transcript storage: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Keys must name the configured bucket of that provider and start with its prefix; nothing else is read. */
@@ -493,7 +508,8 @@ public class S3RecordingStore implements AutoCloseable {
                 md5.update(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new StorageException(Reason.UNAVAILABLE, "reading the copy " + targetKey + " back to check it: "
+                    + e.getMessage(), e);
         }
         return md5.digest();
     }
