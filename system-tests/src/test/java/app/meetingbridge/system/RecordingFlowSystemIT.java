@@ -97,8 +97,8 @@ class RecordingFlowSystemIT {
                 "DAILYCO_STORAGE_AWS_BUCKET_NAME", DAILY_BUCKET,
                 "DAILYCO_STORAGE_AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/daily-recordings",
                 "DAILY_RECORDINGS_POLL_INTERVAL", "2s",
-                // app.lifecycle.recordings-poll-initial-delay (30 s by default, no setting of its own)
-                "APP_LIFECYCLE_RECORDINGSPOLLINITIALDELAY", "1s"));
+                // the first poll 1 s after start-up rather than 30 s
+                "RECORDINGS_POLL_INITIAL_DELAY", "1s"));
         worker = new Deployable("recording-worker", with(storage, Map.of(
                 "AWS_DAILY_S3_BUCKET", DAILY_BUCKET,
                 "AWS_DAILY_S3_REGION", TestS3.REGION,

@@ -15,6 +15,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -43,15 +44,19 @@ class DailyRecordingsPoller {
     private final JobLockRepository jobs;
     private final MeterRegistry meters;
     private final Clock clock;
+    /** How far back the first pass looks, before there is a high-water mark (a new deployment). */
+    private final Duration firstLookback;
 
     DailyRecordingsPoller(DailyVideoProvider daily, ProviderEventHandler events, RecordingPollStateRepository state,
-                          JobLockRepository jobs, MeterRegistry meters, Clock clock) {
+                          JobLockRepository jobs, MeterRegistry meters, Clock clock,
+                          @Value("${app.lifecycle.recordings-first-lookback:24h}") Duration firstLookback) {
         this.daily = daily;
         this.events = events;
         this.state = state;
         this.jobs = jobs;
         this.meters = meters;
         this.clock = clock;
+        this.firstLookback = firstLookback;
     }
 
     @Scheduled(fixedDelayString = "${app.lifecycle.recordings-poll-interval:3m}",
@@ -68,7 +73,7 @@ class DailyRecordingsPoller {
 
     /** One pass; returns how many finished recordings it announced. */
     int pollOnce() {
-        Instant mark = state.highWaterMark(PROVIDER).orElse(Instant.EPOCH);
+        Instant mark = state.highWaterMark(PROVIDER).orElseGet(() -> clock.instant().minus(firstLookback));
         Instant stopBefore = mark.minus(OVERLAP);
         Instant newestAnnounced = mark;
         Instant oldestUnfinished = null;
@@ -81,9 +86,12 @@ class DailyRecordingsPoller {
                 if (recording.startedAt().isBefore(stopBefore)) {
                     break pages;
                 }
-                if (!recording.finished() || recording.durationSeconds() == null) {
-                    oldestUnfinished = recording.startedAt();
+                if (recording.inProgress() || recording.finished() && recording.durationSeconds() == null) {
+                    oldestUnfinished = recording.startedAt(); // the next pass looks at it again
                     continue;
+                }
+                if (!recording.finished()) {
+                    continue; // canceled: never to be fetched, and no reason to hold the mark
                 }
                 RecordingFinished finished = toEvent(recording);
                 if (finished == null) {

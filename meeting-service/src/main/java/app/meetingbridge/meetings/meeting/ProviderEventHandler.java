@@ -110,6 +110,16 @@ public class ProviderEventHandler {
 
     /** Announces the finished recording for the recording-worker, linked to its meeting where we know it. */
     private void on(RecordingFinished finished, Batch batch) {
+        List<String> keys = finished.kind() == RecordingReady.Kind.RAW_TRACKS ? finished.trackKeys()
+                : finished.s3Key() == null ? List.of() : List.of(finished.s3Key());
+        if (keys.isEmpty()) {
+            // Daily may send a raw-tracks recording's webhook before its track list: announcing it now would spend
+            // its announcement id on nothing, so it waits for the recordings poll, which lists it with its objects
+            log.warn("{} recording {} names no objects yet; not announced", finished.platform().wireName(),
+                    finished.providerRecordingId());
+            meters.counter("recordings.without-objects", "provider", finished.platform().wireName()).increment();
+            return;
+        }
         // linked by the start we recorded first (explicit), then by the provider room (ours are unique per meeting)
         String meetingId = recordingStarts.meetingOf(finished.platform().wireName(), finished.providerRecordingId())
                 .or(() -> batch.meeting(finished.platform(), finished.providerRoomName()).map(Meeting::id))
@@ -119,8 +129,6 @@ public class ProviderEventHandler {
                     finished.providerRecordingId(), finished.providerRoomName());
             meters.counter("recordings.unlinked", "provider", finished.platform().wireName()).increment();
         }
-        List<String> keys = finished.kind() == RecordingReady.Kind.RAW_TRACKS ? finished.trackKeys()
-                : finished.s3Key() == null ? List.of() : List.of(finished.s3Key());
         String eventId = "recording-ready:" + finished.platform().wireName() + ":" + finished.providerRecordingId();
         outbox.add(eventId, Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_READY, new RecordingReady(eventId,
                 finished.occurredAt(), finished.platform(), finished.providerRecordingId(), meetingId, finished.kind(),

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,15 +33,19 @@ class WherebyRecordingsScan {
     private final JobLockRepository jobs;
     private final MeterRegistry meters;
     private final Clock clock;
+    /** How far back the first pass looks, before there is a high-water mark (a new deployment). */
+    private final Duration firstLookback;
 
     WherebyRecordingsScan(WherebyRecordingsBucket bucket, WherebyRecordingAnnouncer announcer, RecordingPollStateRepository state,
-                          JobLockRepository jobs, MeterRegistry meters, Clock clock) {
+                          JobLockRepository jobs, MeterRegistry meters, Clock clock,
+                          @Value("${app.lifecycle.recordings-first-lookback:24h}") Duration firstLookback) {
         this.bucket = bucket;
         this.announcer = announcer;
         this.state = state;
         this.jobs = jobs;
         this.meters = meters;
         this.clock = clock;
+        this.firstLookback = firstLookback;
     }
 
     @Scheduled(fixedDelayString = "${app.lifecycle.whereby-scan-interval:1h}",
@@ -57,7 +62,7 @@ class WherebyRecordingsScan {
 
     /** One pass; returns how many recordings it announced. */
     int scanOnce() {
-        Instant mark = state.highWaterMark(PROVIDER).orElse(Instant.EPOCH);
+        Instant mark = state.highWaterMark(PROVIDER).orElseGet(() -> clock.instant().minus(firstLookback));
         List<StoredRecording> recordings = bucket.recordingsSince(mark.minus(OVERLAP));
         Instant newest = mark;
         for (StoredRecording recording : recordings) {

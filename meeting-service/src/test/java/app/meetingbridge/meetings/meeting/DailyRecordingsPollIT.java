@@ -108,6 +108,35 @@ class DailyRecordingsPollIT extends MeetingServiceTestSupport {
     }
 
     @Test
+    void aCanceledRecordingIsSkippedAndDoesNotHoldTheHighWaterMarkBack() {
+        long now = Instant.now().getEpochSecond();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String finished = "{\"id\":\"rec-f-" + tag + "\",\"room_name\":\"r\",\"start_ts\":" + (now - 1200)
+                + ",\"status\":\"finished\",\"duration\":30,\"s3key\":\"acme/r/f\"}";
+        String canceled = "{\"id\":\"rec-c-" + tag + "\",\"room_name\":\"r\",\"start_ts\":" + (now - 1800)
+                + ",\"status\":\"canceled\",\"tracks\":[]}";
+        daily.on("GET", "/recordings", Reply.json(200, "{\"total_count\":2,\"data\":[" + finished + "," + canceled + "]}"));
+
+        assertThat(poller.pollOnce()).isEqualTo(1);
+        assertThat(observer.all(5000)).extracting(RecordingReady::providerRecordingId).containsExactly("rec-f-" + tag);
+        assertThat(db.fetchSingle(RECORDING_POLL_STATE).getHighWaterMark()).isEqualTo(Instant.ofEpochSecond(now - 1200));
+    }
+
+    @Test
+    void theFirstPassLooksBackADayNotOverTheDomainsWholeHistory() {
+        long now = Instant.now().getEpochSecond();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String recent = "{\"id\":\"rec-r-" + tag + "\",\"room_name\":\"r\",\"start_ts\":" + (now - 60)
+                + ",\"status\":\"finished\",\"duration\":30,\"s3key\":\"acme/r/recent\"}";
+        String lastWeek = "{\"id\":\"rec-w-" + tag + "\",\"room_name\":\"r\",\"start_ts\":" + (now - 7 * 86_400)
+                + ",\"status\":\"finished\",\"duration\":30,\"s3key\":\"acme/r/last-week\"}";
+        daily.on("GET", "/recordings", Reply.json(200, "{\"total_count\":2,\"data\":[" + recent + "," + lastWeek + "]}"));
+
+        assertThat(poller.pollOnce()).isEqualTo(1);
+        assertThat(observer.all(5000)).extracting(RecordingReady::providerRecordingId).containsExactly("rec-r-" + tag);
+    }
+
+    @Test
     void aPassStopsAtTheHighWaterMarkLessTheOverlap() {
         long now = Instant.now().getEpochSecond();
         String recent = "{\"id\":\"rec-new\",\"room_name\":\"r\",\"start_ts\":" + (now - 60)

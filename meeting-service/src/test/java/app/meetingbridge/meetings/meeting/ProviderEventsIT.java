@@ -153,6 +153,27 @@ class ProviderEventsIT extends MeetingServiceTestSupport {
     }
 
     @Test
+    void aFinishedRecordingThatNamesNoObjectsYetIsNotAnnouncedSoThePollCanAnnounceItWithThem() throws Exception {
+        String meeting = meetingOf(aRoom("mock"));
+        String room = providerRoom(meeting);
+        RecordingReadyObserver observer = new RecordingReadyObserver(admin, rabbit);
+        String recording = "rec-empty-" + UUID.randomUUID();
+
+        // Daily's webhook may carry "tracks": null; the recordings poll later lists the tracks
+        publish(Topology.RECORDING_FINISHED, new RecordingFinished("rf-e1", Instant.now(), Platform.MOCK, room, recording,
+                RecordingReady.Kind.RAW_TRACKS, at(100), 90, "acme/" + room + "/1", List.of()));
+        publish(Topology.RECORDING_FINISHED, new RecordingFinished("poll-e1", Instant.now(), Platform.MOCK, room,
+                recording, RecordingReady.Kind.RAW_TRACKS, at(100), 90, "acme/" + room + "/1", List.of("t-1.webm")));
+        RecordingReady ready = observer.next(15_000);
+
+        assertThat(ready).isNotNull();
+        assertThat(ready.providerRecordingId()).isEqualTo(recording);
+        assertThat(ready.objectKeys()).containsExactly("t-1.webm");
+        assertThat(observer.next(1000)).isNull();
+        observer.close();
+    }
+
+    @Test
     void linksAFinishedRecordingByTheStartItReportedBeforeTheRoomName() throws Exception {
         String meeting = meetingOf(aRoom("mock"));
         String room = providerRoom(meeting);

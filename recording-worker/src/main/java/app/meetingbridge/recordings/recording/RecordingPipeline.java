@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -88,6 +89,12 @@ class RecordingPipeline {
         if (fetch == null || audio == null) {
             return;
         }
+        if (recording.objectKeys().isEmpty()) {
+            recordings.failed(recording.id(), "EMPTY: the recording names no object to fetch", null, clock.instant());
+            log.error("recording {} of {} names no object to fetch; nothing to do", recording.providerRecordingId(),
+                    recording.platform());
+            return;
+        }
         RecordingState state = recording.state();
         try {
             if (state.needsFetch()) {
@@ -120,6 +127,10 @@ class RecordingPipeline {
             throw failed(recording, "AUDIO: " + e.getMessage(), e);
         } catch (TranscriptionException e) {
             throw failed(recording, "TRANSCRIPTION: " + e.getMessage(), e);
+        } catch (DataAccessException e) {
+            throw e; // the database itself: retried in-process, then the dead-letter queue (nothing to count it in)
+        } catch (RuntimeException e) {
+            throw failed(recording, "UNEXPECTED: " + e, e);
         }
     }
 

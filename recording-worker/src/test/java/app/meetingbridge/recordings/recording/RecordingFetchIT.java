@@ -125,6 +125,19 @@ class RecordingFetchIT extends RecordingTestSupport {
     }
 
     @Test
+    void aRecordingThatNamesNoObjectFailsOnceForGoodWithoutATranscript() throws Exception {
+        String id = "rec-" + UUID.randomUUID();
+
+        announce(id, RecordingReady.Kind.RAW_TRACKS, DAILY_BUCKET, List.of());
+
+        await(() -> inState(id, "failed"));
+        assertThat(row(id).getLastError()).startsWith("EMPTY");
+        assertThat(row(id).getAttempts()).isEqualTo(1);
+        assertThat(row(id).getNextRetryAt()).isNull();
+        assertThat(transcriptOf(id)).isNull();
+    }
+
+    @Test
     void refusesKeysOutsideTheProviderBucketOrPrefixWithoutRetrying() throws Exception {
         String otherBucket = "rec-" + UUID.randomUUID();
         String outsidePrefix = "rec-" + UUID.randomUUID();

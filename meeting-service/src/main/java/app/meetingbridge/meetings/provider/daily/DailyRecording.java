@@ -17,6 +17,11 @@ public record DailyRecording(String id, String roomName, Instant startedAt, Stri
         return "finished".equals(status);
     }
 
+    /** Still being recorded or uploaded: it may yet finish (a canceled one will not). */
+    public boolean inProgress() {
+        return "in-progress".equals(status);
+    }
+
     public enum Kind { CLOUD, RAW_TRACKS }
 
     public record Track(String type, String s3Key, @Nullable Long size) {
