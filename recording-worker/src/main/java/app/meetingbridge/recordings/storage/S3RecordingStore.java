@@ -171,6 +171,7 @@ public class S3RecordingStore implements AutoCloseable {
                 && copyServerSide(platform, bucket, key, targetKey, etag)) {
             afterPart.partRead(size, size);
             verifyServerSideCopy(bucket, key, targetKey, size, etag);
+            abortUploadsTo(targetKey);
             return new Copied(targetKey, size, etag, 0, false, true);
         }
         Upload upload = resumeOrStart(targetKey, etag);
@@ -226,6 +227,7 @@ public class S3RecordingStore implements AutoCloseable {
         transcripts.completeMultipartUpload(request -> request.bucket(transcriptsBucket()).key(targetKey)
                 .uploadId(upload.uploadId()).multipartUpload(body -> body.parts(parts)));
         verify(bucket, key, targetKey, size, etag, md5);
+        abortUploadsTo(targetKey);
         return new Copied(targetKey, size, etag, offset, false, false);
     }
 
@@ -376,6 +378,25 @@ public class S3RecordingStore implements AutoCloseable {
         ResponseInputStream<GetObjectResponse> stream = client.getObject(request -> request.bucket(bucket).key(key)
                 .range(offset == 0 ? null : "bytes=" + offset + "-"));
         return stream;
+    }
+
+    /**
+     * Aborts what earlier attempts left of uploads to a target that is now whole (a streamed copy interrupted, then
+     * finished by the server or by a newer upload), so that their parts do not linger in the bucket.
+     */
+    private void abortUploadsTo(String targetKey) {
+        try {
+            for (MultipartUpload upload : transcripts.listMultipartUploads(request -> request.bucket(transcriptsBucket())
+                    .prefix(targetKey)).uploads()) {
+                if (upload.key().equals(targetKey)) {
+                    transcripts.abortMultipartUpload(request -> request.bucket(transcriptsBucket()).key(targetKey)
+                            .uploadId(upload.uploadId()));
+                    log.info("aborted an earlier upload to {} ({}), the copy being whole", targetKey, upload.uploadId());
+                }
+            }
+        } catch (SdkException e) {
+            log.warn("earlier uploads to {} could not be aborted: {}", targetKey, e.getMessage());
+        }
     }
 
     /** The multipart upload already under way for this target (after a crash), or a new one. */

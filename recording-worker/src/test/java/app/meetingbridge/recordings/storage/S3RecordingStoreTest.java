@@ -175,6 +175,26 @@ class S3RecordingStoreTest {
     }
 
     @Test
+    void aStreamedCopyInterruptedThenFinishedServerSideLeavesNoUploadBehind() throws Exception {
+        String key = PREFIX + "leftover-" + UUID.randomUUID();
+        byte[] content = put(key, 12 * MIB);
+        PartListener crashAfterOnePart = (read, size) -> {
+            if (read >= 5L * MIB) {
+                throw new IllegalStateException("killed");
+            }
+        };
+        assertThatThrownBy(() -> store.copy("daily", SOURCE, key, "recordings/r4b/a", crashAfterOnePart))
+                .hasMessage("killed");
+        assertThat(client.listMultipartUploads(request -> request.bucket(transcripts)).uploads()).hasSize(1);
+
+        Copied copied = serverSide.copy("daily", SOURCE, key, "recordings/r4b/a", PartListener.NONE);
+
+        assertThat(copied.serverSide()).isTrue();
+        assertThat(md5(copied("recordings/r4b/a"))).isEqualTo(md5(content));
+        assertThat(client.listMultipartUploads(request -> request.bucket(transcripts)).uploads()).isEmpty();
+    }
+
+    @Test
     void aTruncatedDownloadFailsAsTruncatedAndTheNextAttemptCompletesTheCopy() throws Exception {
         String key = PREFIX + "cut-" + UUID.randomUUID();
         byte[] content = put(key, 12 * MIB);
