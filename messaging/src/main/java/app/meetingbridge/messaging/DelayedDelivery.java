@@ -4,15 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
@@ -49,17 +44,6 @@ public class DelayedDelivery {
             declared.add(queue);
         }
         message.getMessageProperties().setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        CorrelationData confirm = new CorrelationData();
-        rabbit.send("", queue, message, confirm);
-        try {
-            if (!confirm.getFuture().get(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).ack()) {
-                throw new AmqpException("the broker refused the message parked in " + queue);
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AmqpException("the message parked in " + queue + " was not confirmed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AmqpException("interrupted while parking a message in " + queue, e);
-        }
+        ConfirmedSend.send(rabbit, "", queue, message, CONFIRM_TIMEOUT, "the message parked in " + queue);
     }
 }

@@ -1,17 +1,14 @@
 package app.meetingbridge.meetings.messaging;
 
+import app.meetingbridge.messaging.ConfirmedSend;
 import app.meetingbridge.messaging.WireFormat;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.stereotype.Component;
@@ -49,18 +46,8 @@ public class DeadLetters {
         properties.setHeader("x-original-exchange", headers.get(AmqpHeaders.RECEIVED_EXCHANGE));
         properties.setHeader("x-original-routingKey", headers.get(AmqpHeaders.RECEIVED_ROUTING_KEY));
         properties.setHeader("x-exception-message", reason(why));
-        CorrelationData confirm = new CorrelationData();
-        rabbit.send("", queue + ".dlq", new Message(body, properties), confirm);
-        try {
-            if (!confirm.getFuture().get(10, TimeUnit.SECONDS).ack()) {
-                throw new AmqpException("the broker refused the dead letter for " + queue);
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AmqpException("the dead letter for " + queue + " was not confirmed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AmqpException("interrupted while parking a dead letter for " + queue, e);
-        }
+        ConfirmedSend.send(rabbit, "", queue + ".dlq", new Message(body, properties), Duration.ofSeconds(10),
+                "the dead letter for " + queue);
         log.warn("parked message {} of {} in {}.dlq: {}", messageId, queue, queue, reason(why));
     }
 
