@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -127,8 +128,8 @@ class RecordingPipeline {
             throw failed(recording, "AUDIO: " + e.getMessage(), e);
         } catch (TranscriptionException e) {
             throw failed(recording, "TRANSCRIPTION: " + e.getMessage(), e);
-        } catch (DataAccessException e) {
-            throw e; // the database itself: retried in-process, then the dead-letter queue (nothing to count it in)
+        } catch (DataAccessException | TransactionException | org.jooq.exception.DataAccessException e) {
+            throw e; // the database itself: nothing to count the failure in; the listener takes the message again later
         } catch (RuntimeException e) {
             throw failed(recording, "UNEXPECTED: " + e, e);
         }

@@ -5,12 +5,16 @@ import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.events.recording.ReprocessRequested;
 import app.meetingbridge.messaging.DelayedDelivery;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
 import org.springframework.messaging.Message;
+import org.springframework.transaction.TransactionException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,21 +22,28 @@ import tools.jackson.databind.json.JsonMapper;
  * bound to {@code recording.ready} and {@code recording.reprocess}, dead-letter queue set in application.yml); the
  * routing key says which message it is. A recording whose step failed and is to be tried again is parked as a
  * {@link RetryDue} for its pause ({@code recordings.retry.{millis}}), which then comes back to this queue alone;
- * after its last attempt the message goes to the dead-letter queue.
+ * after its last attempt the message goes to the dead-letter queue. A message that met a database outage is parked
+ * as it is, for the outage pause, and taken again up to the outage limit.
  */
 @Configuration(proxyBeanMethods = false)
 class RecordingReadyListener {
 
+    private static final Logger log = LoggerFactory.getLogger(RecordingReadyListener.class);
     private static final String QUEUE = Topology.RECORDINGS_EXCHANGE + "." + Topology.RECORDING_WORKER_GROUP;
     private static final String RETRY = "x-meetingbridge-retry";
+    private static final String ROUTING_KEY = "x-meetingbridge-routing-key";
+    private static final String OUTAGES = "x-meetingbridge-outages";
 
     @Bean
-    Consumer<Message<byte[]>> recordingReady(RecordingIntake intake, DelayedDelivery delayed, JsonMapper json) {
+    Consumer<Message<byte[]>> recordingReady(RecordingIntake intake, DelayedDelivery delayed,
+                                             RecordingRetryProperties retry, JsonMapper json) {
         return message -> {
+            String routingKey = String.valueOf(message.getHeaders().getOrDefault(ROUTING_KEY,
+                    message.getHeaders().get(AmqpHeaders.RECEIVED_ROUTING_KEY)));
             try {
                 if (message.getHeaders().containsKey(RETRY)) {
                     intake.retry(json.readValue(message.getPayload(), RetryDue.class).recordingId());
-                } else if (Topology.RECORDING_REPROCESS.equals(message.getHeaders().get(AmqpHeaders.RECEIVED_ROUTING_KEY))) {
+                } else if (Topology.RECORDING_REPROCESS.equals(routingKey)) {
                     intake.reprocess(json.readValue(message.getPayload(), ReprocessRequested.class));
                 } else {
                     intake.register(json.readValue(message.getPayload(), RecordingReady.class));
@@ -46,6 +57,22 @@ class RecordingReadyListener {
                 properties.setHeader(RETRY, true);
                 delayed.after(failed.retryIn(), "recordings.retry", "", QUEUE, new org.springframework.amqp.core.Message(
                         json.writeValueAsBytes(RetryDue.of(failed.recording())), properties));
+            } catch (DataAccessException | TransactionException | org.jooq.exception.DataAccessException outage) {
+                int outages = message.getHeaders().get(OUTAGES) instanceof Number n ? n.intValue() : 0;
+                if (outages >= retry.outageRetries()) {
+                    throw new AmqpRejectAndDontRequeueException("the database stayed unreachable", outage);
+                }
+                log.warn("the database did not answer ({}); {} taken again in {} (outage pause {} of {})",
+                        outage.getMessage(), routingKey, retry.outagePause(), outages + 1, retry.outageRetries());
+                MessageProperties properties = new MessageProperties();
+                properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+                properties.setHeader(ROUTING_KEY, routingKey);
+                properties.setHeader(OUTAGES, outages + 1);
+                if (message.getHeaders().containsKey(RETRY)) {
+                    properties.setHeader(RETRY, true);
+                }
+                delayed.after(retry.outagePause(), "recordings.retry", "", QUEUE,
+                        new org.springframework.amqp.core.Message(message.getPayload(), properties));
             }
         };
     }

@@ -7,15 +7,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Retries of a recording whose step failed: the first after {@code firstRetry}, each next one after twice the last,
  * at most {@code longestRetry}, {@code maxAttempts} in all before its message goes to the dead-letter queue
  * ({@code RECORDING_RETRY_FIRST}, {@code RECORDING_RETRY_LONGEST}, {@code RECORDING_MAX_ATTEMPTS}; by default
- * 30 s doubling up to an hour, eight attempts: about an hour of trying).
+ * 30 s doubling up to an hour, eight attempts: about an hour of trying). A message that could not be handled
+ * because the database did not answer is taken again every {@code outagePause}, {@code outageRetries} times
+ * ({@code RECORDING_OUTAGE_PAUSE}, {@code RECORDING_OUTAGE_RETRIES}; 30 s, 20 times: a ten-minute outage), without
+ * counting against the recording's attempts.
  */
 @ConfigurationProperties("app.recordings.retry")
-record RecordingRetryProperties(Duration firstRetry, Duration longestRetry, int maxAttempts) {
+record RecordingRetryProperties(Duration firstRetry, Duration longestRetry, int maxAttempts, Duration outagePause,
+                                int outageRetries) {
 
     RecordingRetryProperties {
         firstRetry = firstRetry == null ? Duration.ofSeconds(30) : firstRetry;
         longestRetry = longestRetry == null ? Duration.ofHours(1) : longestRetry;
         maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
+        outagePause = outagePause == null ? Duration.ofSeconds(30) : outagePause;
+        outageRetries = outageRetries <= 0 ? 20 : outageRetries;
     }
 
     /** The pause after failed attempt number {@code attempt}, or null when it was the last. */

@@ -55,6 +55,11 @@ public abstract class RecordingTestSupport {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         TestServices.register(registry);
+        storage(registry);
+    }
+
+    /** The transcript storage and the Daily bucket on the shared s3proxy. */
+    static void storage(DynamicPropertyRegistry registry) {
         TestS3 s3 = TestS3.shared();
         s3.createBucket(DAILY_BUCKET);
         s3.createBucket(TRANSCRIPTS);
