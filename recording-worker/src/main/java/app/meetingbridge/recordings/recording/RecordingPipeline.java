@@ -128,7 +128,7 @@ class RecordingPipeline {
             throw failed(recording, "AUDIO: " + e.getMessage(), e);
         } catch (TranscriptionException e) {
             throw failed(recording, "TRANSCRIPTION: " + e.getMessage(), e);
-        } catch (DataAccessException | TransactionException | org.jooq.exception.DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             throw e; // the database itself: nothing to count the failure in; the listener takes the message again later
         } catch (RuntimeException e) {
             throw failed(recording, "UNEXPECTED: " + e, e);

@@ -57,7 +57,7 @@ class RecordingReadyListener {
                 properties.setHeader(RETRY, true);
                 delayed.after(failed.retryIn(), "recordings.retry", "", QUEUE, new org.springframework.amqp.core.Message(
                         json.writeValueAsBytes(RetryDue.of(failed.recording())), properties));
-            } catch (DataAccessException | TransactionException | org.jooq.exception.DataAccessException outage) {
+            } catch (DataAccessException | TransactionException outage) {
                 int outages = message.getHeaders().get(OUTAGES) instanceof Number n ? n.intValue() : 0;
                 if (outages >= retry.outageRetries()) {
                     throw new AmqpRejectAndDontRequeueException("the database stayed unreachable", outage);
