@@ -12,16 +12,12 @@ record Transcript(String id, @Nullable String recordingId, @Nullable String user
                   @Nullable String roomName, boolean audioDeleted, String participantsJson, String topicsJson) {
 
     /**
-     * A transcript without an owner is anyone's; otherwise {@code public} is anyone's, {@code semi-private}
-     * any signed-in user's, {@code private} its owner's only.
+     * Its owner may read it; anyone else as its share mode says: {@code public} anyone, {@code semi-private} any
+     * signed-in user, {@code private} nobody. A transcript without an owner follows its share mode alone (a
+     * recording that matched no meeting is {@code private}: kept, and read by nobody until it is claimed).
      */
-    /** Changing it (reprocessing) is for its owner; a transcript without an owner, for any signed-in user. */
-    boolean changeableBy(Caller caller) {
-        return !caller.isAnonymous() && (userId == null || caller.owns(userId));
-    }
-
     boolean visibleTo(Caller caller) {
-        if (userId == null || caller.owns(userId)) {
+        if (userId != null && caller.owns(userId)) {
             return true;
         }
         return switch (shareMode) {
@@ -29,5 +25,10 @@ record Transcript(String id, @Nullable String recordingId, @Nullable String user
             case "semi-private" -> !caller.isAnonymous();
             default -> false;
         };
+    }
+
+    /** Changing it (reprocessing) is for its owner; a transcript without an owner, for a signed-in user who may read it. */
+    boolean changeableBy(Caller caller) {
+        return !caller.isAnonymous() && (userId == null ? visibleTo(caller) : caller.owns(userId));
     }
 }

@@ -202,6 +202,18 @@ class TranscriptApiIT {
     }
 
     @Test
+    void aTranscriptWithoutAnOwnerFollowsItsShareModeAloneSoAnUnlinkedRecordingsIsReadByNobody() {
+        String unlinked = transcript(null, null, null, "private");
+        String anonymousUpload = transcript(null, null, null, "public");
+
+        assertThat(anonymous.get("/v1/transcripts/" + unlinked).status()).isEqualTo(403);
+        assertThat(bob.get("/v1/transcripts/" + unlinked).status()).isEqualTo(403);
+        assertThat(bob.get("/v1/transcripts/" + unlinked + "/topics/with-words").status()).isEqualTo(403);
+        assertThat(bob.post("/v1/transcripts/" + unlinked + "/process", "").status()).isEqualTo(403);
+        assertThat(anonymous.get("/v1/transcripts/" + anonymousUpload).status()).isEqualTo(200);
+    }
+
+    @Test
     void servesTheWaveformAndTheMp3WholeOrByRange() throws Exception {
         String id = transcript("alice", room("alice"), null, "private");
         byte[] mp3 = storeAudio(id);

@@ -31,7 +31,8 @@ class TranscriptRepository {
                 .set(TRANSCRIPT.NAME, "")
                 .set(TRANSCRIPT.STATUS, "processing")
                 .set(TRANSCRIPT.SOURCE_KIND, "room")
-                .set(TRANSCRIPT.SHARE_MODE, "public")
+                // a recording that matched no meeting may be anyone's: kept, read by nobody until it is claimed
+                .set(TRANSCRIPT.SHARE_MODE, meeting == null ? "private" : "public")
                 .set(TRANSCRIPT.CREATED_AT, now)
                 .set(TRANSCRIPT.UPDATED_AT, now)
                 .onConflict(TRANSCRIPT.RECORDING_ID)

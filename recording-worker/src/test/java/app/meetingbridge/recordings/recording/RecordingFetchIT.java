@@ -57,6 +57,7 @@ class RecordingFetchIT extends RecordingTestSupport {
         TranscriptRecord transcript = transcriptOf(id);
         assertThat(transcript.getMeetingId()).isEqualTo(meeting);
         assertThat(transcript.getUserId()).isEqualTo("owner-1");
+        assertThat(transcript.getShareMode()).isEqualTo("public");
         assertThat(transcript.getDurationMs()).isBetween(5400L, 5700L);
         JsonNode participants = json.readTree(transcript.getParticipants().data());
         assertThat(participants).hasSize(3);
@@ -97,6 +98,9 @@ class RecordingFetchIT extends RecordingTestSupport {
         assertThat(row(id).getAttempts()).isZero();
         assertThat(copy(id, key)).isEqualTo(content);
         assertThat(db.fetchCount(TRANSCRIPT, TRANSCRIPT.RECORDING_ID.eq(row(id).getId()))).isEqualTo(1);
+        // it matched no meeting: kept, read by nobody until claimed
+        assertThat(transcriptOf(id).getUserId()).isNull();
+        assertThat(transcriptOf(id).getShareMode()).isEqualTo("private");
     }
 
     @Test
