@@ -2,6 +2,7 @@ package app.meetingbridge.testsupport;
 
 import app.meetingbridge.migrations.Migrate;
 import java.io.IOException;
+import java.net.URI;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.DriverManager;
@@ -94,6 +95,24 @@ public final class TestServices {
         register(registry);
         registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
         registry.add("spring.rabbitmq.port", proxy::port);
+    }
+
+    /** A proxy in front of this run's database, for tests that take the database away. */
+    public static TcpProxy databaseProxy() {
+        try {
+            URI url = URI.create(database().baseUrl().substring("jdbc:".length()));
+            return new TcpProxy(url.getHost(), url.getPort());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This run's services, with the application reaching the database through {@code proxy}. */
+    public static void registerThroughDatabaseProxy(DynamicPropertyRegistry registry, TcpProxy proxy) {
+        register(registry);
+        URI url = URI.create(database().url().substring("jdbc:".length()));
+        registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.getPath()
+                + "?" + url.getQuery());
     }
 
     private static boolean useLocal(int port) {

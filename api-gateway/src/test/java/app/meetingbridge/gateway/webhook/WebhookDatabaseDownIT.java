@@ -8,7 +8,6 @@ import app.meetingbridge.testsupport.HttpJson.Response;
 import app.meetingbridge.testsupport.TcpProxy;
 import app.meetingbridge.testsupport.TestServices;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -30,27 +29,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.datasource.hikari.validation-timeout=1000"})
 class WebhookDatabaseDownIT {
 
-    static final TcpProxy database = proxy();
+    static final TcpProxy database = TestServices.databaseProxy();
 
     @LocalServerPort
     int port;
 
-    static TcpProxy proxy() {
-        try {
-            URI url = URI.create(TestServices.database().baseUrl().substring("jdbc:".length()));
-            return new TcpProxy(url.getHost(), url.getPort());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        var db = TestServices.database();
-        URI url = URI.create(db.url().substring("jdbc:".length()));
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + database.port() + url.getPath()
-                + "?" + url.getQuery());
+        TestServices.registerThroughDatabaseProxy(registry, database);
     }
 
     @AfterAll

@@ -12,7 +12,6 @@ import app.meetingbridge.testsupport.TcpProxy;
 import app.meetingbridge.testsupport.TestS3;
 import app.meetingbridge.testsupport.TestServices;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -42,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.datasource.hikari.validation-timeout=500", "app.recordings.retry.outage-pause=700ms"})
 class RecordingDatabaseDownIT {
 
-    static final TcpProxy database = proxy();
+    static final TcpProxy database = TestServices.databaseProxy();
 
     @Autowired
     ConnectionFactory connections;
@@ -50,22 +49,10 @@ class RecordingDatabaseDownIT {
     @Autowired
     JsonMapper json;
 
-    static TcpProxy proxy() {
-        try {
-            URI url = URI.create(TestServices.database().baseUrl().substring("jdbc:".length()));
-            return new TcpProxy(url.getHost(), url.getPort());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
+        TestServices.registerThroughDatabaseProxy(registry, database);
         RecordingTestSupport.storage(registry);
-        URI url = URI.create(TestServices.database().url().substring("jdbc:".length()));
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + database.port() + url.getPath()
-                + "?" + url.getQuery());
     }
 
     @AfterAll
