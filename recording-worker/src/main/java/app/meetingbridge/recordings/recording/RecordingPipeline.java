@@ -91,9 +91,7 @@ class RecordingPipeline {
             return;
         }
         if (recording.objectKeys().isEmpty()) {
-            recordings.failed(recording.id(), "EMPTY: the recording names no object to fetch", null, clock.instant());
-            log.error("recording {} of {} names no object to fetch; nothing to do", recording.providerRecordingId(),
-                    recording.platform());
+            failedForGood(recording, "EMPTY: the recording names no object to fetch");
             return;
         }
         RecordingState state = recording.state();
@@ -118,9 +116,7 @@ class RecordingPipeline {
             }
         } catch (StorageException e) {
             if (!e.reason().retryable()) {
-                recordings.failed(recording.id(), e.reason() + ": " + e.getMessage(), null, clock.instant());
-                log.error("recording {} of {} refused: {}", recording.providerRecordingId(), recording.platform(),
-                        e.getMessage());
+                failedForGood(recording, e.reason() + ": " + e.getMessage());
                 return;
             }
             throw failed(recording, e.reason() + ": " + e.getMessage(), e);
@@ -193,6 +189,12 @@ class RecordingPipeline {
         consent.deleteAudio(recording, transcript.id());
         transcripts.audioDeleted(transcript.id(), clock.instant());
         log.info("recording {}: consent refused in meeting {}, audio deleted", recording.id(), recording.meetingId());
+    }
+
+    /** Counts a failure that no attempt can mend (a refused key, nothing to fetch): no retry is due. */
+    private void failedForGood(Recording recording, String error) {
+        recordings.failed(recording.id(), error, null, clock.instant());
+        log.error("recording {} of {} failed for good: {}", recording.providerRecordingId(), recording.platform(), error);
     }
 
     /** Counts the failed attempt, with when the next one is due (none after the last). */

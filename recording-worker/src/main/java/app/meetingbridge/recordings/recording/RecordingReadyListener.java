@@ -4,6 +4,9 @@ import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.events.recording.ReprocessRequested;
 import app.meetingbridge.messaging.DelayedDelivery;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,11 +55,8 @@ class RecordingReadyListener {
                 if (failed.retryIn() == null) {
                     throw new AmqpRejectAndDontRequeueException("given up: " + failed.getMessage(), failed);
                 }
-                MessageProperties properties = new MessageProperties();
-                properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-                properties.setHeader(RETRY, true);
-                delayed.after(failed.retryIn(), "recordings.retry", "", QUEUE, new org.springframework.amqp.core.Message(
-                        json.writeValueAsBytes(RetryDue.of(failed.recording())), properties));
+                park(delayed, failed.retryIn(), json.writeValueAsBytes(RetryDue.of(failed.recording())),
+                        Map.of(RETRY, true));
             } catch (DataAccessException | TransactionException outage) {
                 int outages = message.getHeaders().get(OUTAGES) instanceof Number n ? n.intValue() : 0;
                 if (outages >= retry.outageRetries()) {
@@ -64,17 +64,21 @@ class RecordingReadyListener {
                 }
                 log.warn("the database did not answer ({}); {} taken again in {} (outage pause {} of {})",
                         outage.getMessage(), routingKey, retry.outagePause(), outages + 1, retry.outageRetries());
-                MessageProperties properties = new MessageProperties();
-                properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-                properties.setHeader(ROUTING_KEY, routingKey);
-                properties.setHeader(OUTAGES, outages + 1);
+                Map<String, Object> headers = new HashMap<>(Map.of(ROUTING_KEY, routingKey, OUTAGES, outages + 1));
                 if (message.getHeaders().containsKey(RETRY)) {
-                    properties.setHeader(RETRY, true);
+                    headers.put(RETRY, true);
                 }
-                delayed.after(retry.outagePause(), "recordings.retry", "", QUEUE,
-                        new org.springframework.amqp.core.Message(message.getPayload(), properties));
+                park(delayed, retry.outagePause(), message.getPayload(), headers);
             }
         };
+    }
+
+    /** Parks a message for {@code pause}, after which it comes back to this queue alone. */
+    private static void park(DelayedDelivery delayed, Duration pause, byte[] body, Map<String, Object> headers) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        headers.forEach(properties::setHeader);
+        delayed.after(pause, "recordings.retry", "", QUEUE, new org.springframework.amqp.core.Message(body, properties));
     }
 
     /** The worker's own note to itself: try this recording again (which one, in words an operator can read too). */
