@@ -273,20 +273,17 @@ public class S3RecordingStore implements AutoCloseable {
 
     /** Stores a file in the transcript storage (streamed from disk). */
     public void upload(Path file, String key, String contentType) {
-        try {
-            transcripts.putObject(request -> request.bucket(transcriptsBucket()).key(key).contentType(contentType),
-                    RequestBody.fromFile(file));
-        } catch (SdkException e) {
-            throw new StorageException(Reason.UNAVAILABLE, "writing " + key + " to the transcript storage: "
-                    + e.getMessage(), e);
-        }
+        put(key, contentType, RequestBody.fromFile(file));
     }
 
     /** Stores a small object in the transcript storage. */
     public void upload(byte[] content, String key, String contentType) {
+        put(key, contentType, RequestBody.fromBytes(content));
+    }
+
+    private void put(String key, String contentType, RequestBody body) {
         try {
-            transcripts.putObject(request -> request.bucket(transcriptsBucket()).key(key).contentType(contentType),
-                    RequestBody.fromBytes(content));
+            transcripts.putObject(request -> request.bucket(transcriptsBucket()).key(key).contentType(contentType), body);
         } catch (SdkException e) {
             throw new StorageException(Reason.UNAVAILABLE, "writing " + key + " to the transcript storage: "
                     + e.getMessage(), e);
