@@ -77,9 +77,14 @@ public final class TcpProxy implements AutoCloseable {
             while (!listening.isClosed()) {
                 try {
                     Socket client = listening.accept();
+                    if (!track(listening, client)) {
+                        continue;
+                    }
                     Socket upstream = new Socket(targetHost, targetPort);
-                    open.add(client);
-                    open.add(upstream);
+                    if (!track(listening, upstream)) {
+                        closeQuietly(client);
+                        continue;
+                    }
                     pump(client, upstream, null);
                     pump(upstream, client, tamper);
                 } catch (IOException e) {
@@ -89,6 +94,19 @@ public final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /**
+     * Keeps a socket for {@link #cut()} to close, unless the cut already happened while the socket was being
+     * opened: then it is closed at once, so no connection outlives a cut.
+     */
+    private synchronized boolean track(ServerSocket listening, Socket socket) {
+        if (listening.isClosed()) {
+            closeQuietly(socket);
+            return false;
+        }
+        open.add(socket);
+        return true;
     }
 
     private static void pump(Socket from, Socket to, AtomicReference<Tamper> tamper) {
