@@ -18,16 +18,20 @@ class RecordingIntake {
     private static final Logger log = LoggerFactory.getLogger(RecordingIntake.class);
 
     private final RecordingRepository recordings;
+    private final TranscriptRepository transcripts;
     private final RecordingPipeline pipeline;
     private final Clock clock;
 
-    RecordingIntake(RecordingRepository recordings, RecordingPipeline pipeline, Clock clock) {
+    RecordingIntake(RecordingRepository recordings, TranscriptRepository transcripts, RecordingPipeline pipeline,
+                    Clock clock) {
         this.recordings = recordings;
+        this.transcripts = transcripts;
         this.pipeline = pipeline;
         this.clock = clock;
     }
 
     void register(RecordingReady ready) {
+        UnusableMessage.check(ready);
         boolean added = recordings.insertIfAbsent(ready, clock.instant());
         log.info("recording {} of {} {}", ready.providerRecordingId(), ready.platform().wireName(),
                 added ? "discovered" : "already known");
@@ -37,18 +41,32 @@ class RecordingIntake {
     /**
      * Runs the recording's pipeline again (its transcript was claimed by {@code POST /v1/transcripts/{id}/process}):
      * a finished recording goes back to {@code processing}, so its transcription runs again; any other continues
-     * from where it stands, with a fresh series of attempts.
+     * from where it stands, with a fresh series of attempts. A request whose transcript is no longer claimed (a
+     * replay of one already carried out) does nothing; one whose recording is gone leaves the transcript in
+     * {@code error} rather than claimed for good.
      */
     void reprocess(ReprocessRequested request) {
-        recordings.findById(request.recordingId()).ifPresentOrElse(recording -> {
-            if (recording.state() == RecordingState.DONE) {
-                recordings.advance(recording.id(), RecordingState.PROCESSING, clock.instant());
-            }
-            recordings.restartAttempts(recording.id(), clock.instant());
-            log.info("reprocessing recording {} for transcript {}", recording.id(), request.transcriptId());
-            recordings.findById(recording.id()).ifPresent(pipeline::process);
-        }, () -> log.warn("reprocess of transcript {}: recording {} is gone", request.transcriptId(),
-                request.recordingId()));
+        if (request.transcriptId() == null || request.transcriptId().isBlank()) {
+            throw new UnusableMessage("recording.reprocess " + request.eventId() + ": no transcriptId", null);
+        }
+        TranscriptRepository.Claim claim = transcripts.claim(request.transcriptId()).orElse(null);
+        if (claim == null || !claim.claimed()) {
+            log.info("reprocess of transcript {}: {}, nothing to do", request.transcriptId(),
+                    claim == null ? "no such transcript" : "not claimed (any more)");
+            return;
+        }
+        Recording recording = claim.recordingId() == null ? null : recordings.findById(claim.recordingId()).orElse(null);
+        if (recording == null) {
+            log.warn("reprocess of transcript {}: its recording is gone", request.transcriptId());
+            transcripts.failed(request.transcriptId(), clock.instant());
+            return;
+        }
+        if (recording.state() == RecordingState.DONE) {
+            recordings.advance(recording.id(), RecordingState.PROCESSING, clock.instant());
+        }
+        recordings.restartAttempts(recording.id(), clock.instant());
+        log.info("reprocessing recording {} for transcript {}", recording.id(), request.transcriptId());
+        recordings.findById(recording.id()).ifPresent(pipeline::process);
     }
 
     /** Tries a failed recording again, from where it stands (its pause has passed). */

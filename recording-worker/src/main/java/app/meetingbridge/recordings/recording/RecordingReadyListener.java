@@ -16,8 +16,10 @@ import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.TransactionException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * routing key says which message it is. A recording whose step failed and is to be tried again is parked as a
  * {@link RetryDue} for its pause ({@code recordings.retry.{millis}}), which then comes back to this queue alone;
  * after its last attempt the message goes to the dead-letter queue. A message that met a database outage is parked
- * as it is, for the outage pause, and taken again up to the outage limit.
+ * as it is, for the outage pause, and taken again up to the outage limit. A message no attempt can take (not JSON
+ * of its kind, missing what a recording needs, larger than any real recording) goes to the dead-letter queue at
+ * once, with the reason.
  */
 @Configuration(proxyBeanMethods = false)
 class RecordingReadyListener {
@@ -51,6 +55,9 @@ class RecordingReadyListener {
                 } else {
                     intake.register(json.readValue(message.getPayload(), RecordingReady.class));
                 }
+            } catch (JacksonException | UnusableMessage | DataIntegrityViolationException unusable) {
+                throw new AmqpRejectAndDontRequeueException("unusable " + routingKey + " message, parked in the "
+                        + "dead-letter queue: " + unusable.getMessage(), unusable);
             } catch (RecordingFailed failed) {
                 if (failed.retryIn() == null) {
                     throw new AmqpRejectAndDontRequeueException("given up: " + failed.getMessage(), failed);

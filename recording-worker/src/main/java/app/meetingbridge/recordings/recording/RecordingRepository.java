@@ -1,5 +1,6 @@
 package app.meetingbridge.recordings.recording;
 
+import static app.meetingbridge.db.Tables.MEETING;
 import static app.meetingbridge.db.Tables.RECORDING;
 
 import app.meetingbridge.events.recording.RecordingReady;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +35,8 @@ class RecordingRepository {
                 .set(RECORDING.ID, UUID.randomUUID().toString())
                 .set(RECORDING.PLATFORM, ready.platform().wireName())
                 .set(RECORDING.PROVIDER_RECORDING_ID, ready.providerRecordingId())
-                .set(RECORDING.MEETING_ID, ready.meetingId())
+                .set(RECORDING.MEETING_ID, ready.meetingId() == null ? null // a meeting gone since: unlinked, not refused
+                        : DSL.field(DSL.select(MEETING.ID).from(MEETING).where(MEETING.ID.eq(ready.meetingId()))))
                 .set(RECORDING.RECORDING_TYPE, ready.kind().wireName())
                 .set(RECORDING.BUCKET_NAME, ready.bucket())
                 .set(RECORDING.OBJECT_KEY, ready.objectKeys().isEmpty() ? "" : ready.objectKeys().get(0))

@@ -47,6 +47,12 @@ class TranscriptRepository {
                         row.getSourceLanguage(), row.getAudioDeleted(), row.getRoomId()));
     }
 
+    /** Whether the transcript is claimed for a rerun ({@code processing}), and the recording it was made from. */
+    Optional<Claim> claim(String transcriptId) {
+        return db.select(TRANSCRIPT.STATUS, TRANSCRIPT.RECORDING_ID).from(TRANSCRIPT).where(TRANSCRIPT.ID.eq(transcriptId))
+                .fetchOptional(row -> new Claim(row.value1().equals("processing"), row.value2()));
+    }
+
     /** The mixed audio is in storage: its duration, the participants (one per track), status {@code uploaded}. */
     void audioReady(String id, long durationMs, String participantsJson, Instant now) {
         db.update(TRANSCRIPT)
@@ -84,6 +90,9 @@ class TranscriptRepository {
     void failed(String id, Instant now) {
         db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "error").set(TRANSCRIPT.UPDATED_AT, now)
                 .where(TRANSCRIPT.ID.eq(id)).execute();
+    }
+
+    record Claim(boolean claimed, @Nullable String recordingId) {
     }
 
     record Transcript(String id, String status, @Nullable Long durationMs, String language, boolean audioDeleted,

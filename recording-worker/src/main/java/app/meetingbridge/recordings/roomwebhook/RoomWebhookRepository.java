@@ -33,6 +33,12 @@ class RoomWebhookRepository {
                         row.getTargetLanguage(), row.getStatus()));
     }
 
+    /** The receiver already answered this event for good: accepted it (2xx) or refused it (4xx). */
+    boolean settled(String eventId) {
+        return db.fetchExists(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.EVENT_ID.eq(eventId)
+                .and(ROOM_WEBHOOK_DELIVERY.STATUS_CODE.between(200, 499)));
+    }
+
     /** One attempt; a redelivered message records its attempt once. */
     void attempted(String roomId, String eventId, String eventType, int attempt, @Nullable Integer statusCode,
                    @Nullable String error, @Nullable String responsePreview, Instant at) {

@@ -6,6 +6,7 @@ import app.meetingbridge.messaging.DelayedDelivery;
 import app.meetingbridge.recordings.roomwebhook.RoomWebhookRepository.Completed;
 import app.meetingbridge.recordings.roomwebhook.RoomWebhookRepository.Target;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -37,13 +39,16 @@ import tools.jackson.databind.json.JsonMapper;
  * a stable {@code event_id} across attempts. 2xx: done. 4xx: the receiver refused, not retried. Anything else
  * (5xx, timeout, no connection): retried after a pause doubling from the first retry up to the longest, through
  * a RabbitMQ delay queue per pause length (the message waits there, then comes back to this consumer), up to the
- * attempt limit. Every attempt is a row of {@code room_webhook_delivery}.
+ * attempt limit. Every attempt is a row of {@code room_webhook_delivery}; a message repeated once the receiver
+ * answered for good (2xx or 4xx) is not sent again. The room told is the transcript's own, and at most a few KiB of
+ * the receiver's answer are read.
  */
 @Component
 class RoomWebhookSender {
 
     private static final Logger log = LoggerFactory.getLogger(RoomWebhookSender.class);
     private static final int PREVIEW = 500;
+    private static final int PREVIEW_BYTES = 4 * PREVIEW;
 
     private final RoomWebhookRepository repository;
     private final RoomWebhookProperties properties;
@@ -65,9 +70,16 @@ class RoomWebhookSender {
 
     void deliver(TranscriptCompleted event) {
         Completed transcript = repository.transcript(event.transcriptId()).orElse(null);
-        Target target = event.roomId() == null ? null : repository.target(event.roomId()).orElse(null);
+        // the transcript's own room is told, whatever room the message names
+        Target target = transcript == null || transcript.roomId() == null ? null
+                : repository.target(transcript.roomId()).orElse(null);
         if (transcript == null || target == null || target.url() == null || target.url().isBlank()) {
             return; // nothing to tell, or nobody to tell
+        }
+        if (repository.settled(event.eventId())) {
+            log.info("room {} already answered transcript {} (event {}); a repeated message is not sent again",
+                    target.roomId(), transcript.id(), event.eventId());
+            return;
         }
         Instant now = clock.instant();
         byte[] body = json.writeValueAsBytes(payload(event, transcript, target, now));
@@ -85,10 +97,9 @@ class RoomWebhookSender {
             if (target.secret() != null && !target.secret().isBlank()) {
                 request.header("X-Webhook-Signature", signature(target.secret(), now.getEpochSecond(), body));
             }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             status = response.statusCode();
-            String text = response.body();
-            preview = text == null || text.isEmpty() ? null : text.substring(0, Math.min(PREVIEW, text.length()));
+            preview = preview(response.body());
         } catch (IOException | IllegalArgumentException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         } catch (InterruptedException e) {
@@ -107,6 +118,17 @@ class RoomWebhookSender {
                     event.attempt());
         } else {
             retryLater(event.nextAttempt(), properties.pauseAfter(event.attempt()));
+        }
+    }
+
+    /**
+     * The start of the receiver's answer, for the delivery row: at most {@value #PREVIEW_BYTES} bytes are read,
+     * whatever the receiver sends, and the connection is let go.
+     */
+    private static @Nullable String preview(InputStream body) throws IOException {
+        try (body) {
+            String text = new String(body.readNBytes(PREVIEW_BYTES), StandardCharsets.UTF_8);
+            return text.isEmpty() ? null : text.substring(0, Math.min(PREVIEW, text.length()));
         }
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.meetingbridge.db.tables.records.RecordingRecord;
 import app.meetingbridge.db.tables.records.TranscriptRecord;
 import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.recording.RecordingReady;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,6 +127,72 @@ class RecordingFetchIT extends RecordingTestSupport {
             }
             return parked.contains(garbage) && parked.contains(incomplete);
         });
+    }
+
+    @Test
+    void anAnnouncementLackingWhatARecordingNeedsOrLargerThanAnyRecordingIsDeadLetteredAtOnceWithItsReason()
+            throws Exception {
+        byte[] noId = json.writeValueAsBytes(new RecordingReady("recording-ready:daily:" + UUID.randomUUID(),
+                Instant.now(), Platform.DAILY, null, null, RecordingReady.Kind.CLOUD,
+                DAILY_BUCKET, List.of("acme/room/x"), Instant.now()));
+        String noBucket = "rec-" + UUID.randomUUID();
+        String tooMany = "rec-" + UUID.randomUUID();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i <= UnusableMessage.MAX_OBJECTS; i++) {
+            keys.add("acme/room/" + tooMany + "-" + i + ".webm");
+        }
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+
+        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_READY, new Message(noId, properties));
+        announce(noBucket, RecordingReady.Kind.CLOUD, " ", List.of("acme/room/" + noBucket));
+        announce(tooMany, RecordingReady.Kind.RAW_TRACKS, DAILY_BUCKET, keys);
+
+        List<String> reasons = new ArrayList<>();
+        await(() -> {
+            Message parked = rabbit.receive(QUEUE + ".dlq");
+            if (parked != null) {
+                reasons.add(String.valueOf((Object) parked.getMessageProperties().getHeader("x-exception-stacktrace")));
+            }
+            return reasons.stream().filter(reason -> reason.contains("unusable recording.ready")).count() >= 3;
+        });
+        assertThat(reasons).anyMatch(reason -> reason.contains("no providerRecordingId"))
+                .anyMatch(reason -> reason.contains(noBucket) && reason.contains("no bucket"))
+                .anyMatch(reason -> reason.contains(tooMany) && reason.contains("1001 objects, more than 1000"));
+        assertThat(row(noBucket)).isNull();
+        assertThat(row(tooMany)).isNull();
+    }
+
+    @Test
+    void aRecordingOfAMeetingThatIsGoneIsTakenInUnlinked() throws Exception {
+        String id = "rec-" + UUID.randomUUID();
+        String key = "acme/room/" + id;
+        put(key, tone(430, 1));
+
+        announce(id, UUID.randomUUID().toString(), RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+
+        await(() -> transcriptOf(id) != null && "uploaded".equals(transcriptOf(id).getStatus()));
+        assertThat(row(id).getMeetingId()).isNull();
+        assertThat(transcriptOf(id).getShareMode()).isEqualTo("private");
+    }
+
+    @Test
+    void aReprocessRequestNamingNoTranscriptIsDeadLetteredAtOnce() throws Exception {
+        String request = "{\"eventId\":\"reprocess-" + UUID.randomUUID() + "\",\"occurredAt\":\"2026-11-26T10:00:00Z\"}";
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+
+        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_REPROCESS, new Message(request.getBytes(), properties));
+
+        List<String> parked = new ArrayList<>();
+        await(() -> {
+            Message message = rabbit.receive(QUEUE + ".dlq");
+            if (message != null && new String(message.getBody()).equals(request)) {
+                parked.add(String.valueOf((Object) message.getMessageProperties().getHeader("x-exception-stacktrace")));
+            }
+            return !parked.isEmpty();
+        });
+        assertThat(parked.get(0)).contains("unusable recording.reprocess").contains("no transcriptId");
     }
 
     @Test

@@ -2,21 +2,32 @@ package app.meetingbridge.recordings.recording;
 
 import static app.meetingbridge.db.Tables.MEETING;
 import static app.meetingbridge.db.Tables.MEETING_CONSENT;
+import static app.meetingbridge.db.Tables.RECORDING;
 import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.ROOM_WEBHOOK_DELIVERY;
+import static app.meetingbridge.db.Tables.TRANSCRIPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.db.tables.records.TranscriptRecord;
+import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.recording.RecordingReady;
+import app.meetingbridge.events.recording.ReprocessRequested;
+import app.meetingbridge.events.recording.TranscriptCompleted;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Recorded;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -183,6 +194,134 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         assertThat(row(id).getState()).isEqualTo("done");
         assertThat(db.fetchCount(app.meetingbridge.db.Tables.TRANSCRIPT,
                 app.meetingbridge.db.Tables.TRANSCRIPT.RECORDING_ID.eq(row(id).getId()))).isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatedReprocessRequestIsCarriedOutOnce() throws Exception {
+        String id = "rec-" + UUID.randomUUID();
+        String key = "acme/room/" + id;
+        put(key, tone(360, 1));
+        announce(id, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+        await(() -> inState(id, "done"));
+        int before = backend.requests("POST", "/v1/audio/transcriptions").size();
+        String transcriptId = transcriptOf(id).getId();
+        db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "processing").where(TRANSCRIPT.ID.eq(transcriptId)).execute();
+        Message request = reprocessRequest(transcriptId, row(id).getId());
+
+        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_REPROCESS, request);
+        await(() -> "ended".equals(transcriptOf(id).getStatus()));
+        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_REPROCESS, request);
+        Thread.sleep(1500);
+
+        assertThat(backend.requests("POST", "/v1/audio/transcriptions")).hasSize(before + 1);
+        assertThat(transcriptOf(id).getStatus()).isEqualTo("ended");
+    }
+
+    @Test
+    void aReprocessOfATranscriptWhoseRecordingIsGoneLeavesItInErrorNotClaimedForGood() throws Exception {
+        String id = "rec-" + UUID.randomUUID();
+        String key = "acme/room/" + id;
+        put(key, tone(370, 1));
+        announce(id, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+        await(() -> inState(id, "done"));
+        String transcriptId = transcriptOf(id).getId();
+        String recordingId = row(id).getId();
+        db.deleteFrom(RECORDING).where(RECORDING.ID.eq(recordingId)).execute();
+        db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "processing").where(TRANSCRIPT.ID.eq(transcriptId)).execute();
+
+        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_REPROCESS, reprocessRequest(transcriptId, recordingId));
+
+        await(() -> "error".equals(db.fetchValue(TRANSCRIPT.STATUS, TRANSCRIPT.ID.eq(transcriptId))));
+    }
+
+    Message reprocessRequest(String transcriptId, String recordingId) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        return new Message(json.writeValueAsBytes(new ReprocessRequested("reprocess-" + UUID.randomUUID(),
+                Instant.now(), transcriptId, recordingId)), properties);
+    }
+
+    @Test
+    void aRepeatedTranscriptCompletedIsNotSentAgainOnceTheReceiverAnswered() throws Exception {
+        String path = "/once-" + UUID.randomUUID();
+        receiver.on("POST", path, Reply.json(200, "{\"ok\":true}"));
+        String id = "rec-" + UUID.randomUUID();
+        String key = "acme/room/" + id;
+        put(key, tone(310, 1));
+        announce(id, meetingWithWebhook(path), RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+        await(() -> receiver.requests("POST", path).size() == 1);
+        String eventId = json.readTree(receiver.requests("POST", path).get(0).body()).get("event_id").stringValue();
+        TranscriptRecord transcript = transcriptOf(id);
+
+        completed(new TranscriptCompleted(eventId, Instant.now(), transcript.getId(), transcript.getRoomId(), 1));
+        Thread.sleep(1500);
+
+        assertThat(receiver.requests("POST", path)).hasSize(1);
+    }
+
+    @Test
+    void tellsTheTranscriptsOwnRoomWhateverRoomTheMessageNames() throws Exception {
+        String ownPath = "/own-" + UUID.randomUUID();
+        String otherPath = "/other-" + UUID.randomUUID();
+        receiver.on("POST", ownPath, Reply.json(200, "{}"));
+        receiver.on("POST", otherPath, Reply.json(200, "{}"));
+        String id = "rec-" + UUID.randomUUID();
+        String key = "acme/room/" + id;
+        put(key, tone(320, 1));
+        announce(id, meetingWithWebhook(ownPath), RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+        await(() -> receiver.requests("POST", ownPath).size() == 1);
+        String otherRoom = db.select(MEETING.ROOM_ID).from(MEETING).where(MEETING.ID.eq(meetingWithWebhook(otherPath)))
+                .fetchSingle(MEETING.ROOM_ID);
+
+        completed(new TranscriptCompleted("forged-" + UUID.randomUUID().toString().substring(0, 8), Instant.now(),
+                transcriptOf(id).getId(), otherRoom, 1));
+
+        await(() -> receiver.requests("POST", ownPath).size() == 2);
+        assertThat(receiver.requests("POST", otherPath)).isEmpty();
+    }
+
+    @Test
+    void aReceiverThatAnswersWithoutEndIsRecordedAsAnsweredFromTheStartOfItsAnswer() throws Exception {
+        HttpServer endless = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        endless.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, 0); // chunked, never finished
+            byte[] chunk = "x".repeat(64 * 1024).getBytes();
+            try (var body = exchange.getResponseBody()) {
+                for (long sent = 0; sent < 2L * 1024 * 1024 * 1024; sent += chunk.length) {
+                    body.write(chunk);
+                }
+            } catch (java.io.IOException gone) {
+                // the worker read what it wanted and let go
+            }
+        });
+        endless.start();
+        try {
+            String meeting = aMeeting();
+            db.update(ROOM).set(ROOM.WEBHOOK_URL, "http://127.0.0.1:" + endless.getAddress().getPort() + "/hook")
+                    .where(ROOM.ID.eq(db.select(MEETING.ROOM_ID).from(MEETING).where(MEETING.ID.eq(meeting))))
+                    .execute();
+            String id = "rec-" + UUID.randomUUID();
+            String key = "acme/room/" + id;
+            put(key, tone(330, 1));
+
+            announce(id, meeting, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+
+            await(() -> transcriptOf(id) != null && db.fetchExists(ROOM_WEBHOOK_DELIVERY,
+                    ROOM_WEBHOOK_DELIVERY.ROOM_ID.eq(transcriptOf(id).getRoomId())));
+            var delivery = db.fetchOne(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.ROOM_ID.eq(transcriptOf(id).getRoomId()));
+            assertThat(delivery.getStatusCode()).isEqualTo(200);
+            assertThat(delivery.getError()).isNull();
+            assertThat(delivery.getResponsePreview()).hasSize(500).matches("x+");
+        } finally {
+            endless.stop(0);
+        }
+    }
+
+    void completed(TranscriptCompleted event) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.TRANSCRIPT_COMPLETED,
+                new Message(json.writeValueAsBytes(event), properties));
     }
 
     String meetingWithWebhook(String path) {
