@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,8 +26,9 @@ import org.springframework.stereotype.Component;
  * recording id of the page) back to its high-water mark (less an hour of overlap), skips recordings still in
  * progress, and announces each finished one through the same path as the {@code recording.ready-to-download}
  * webhook, whose deterministic {@code recording.ready} id makes a recording both found announced once. The mark
- * then moves to the newest recording announced, but never past the oldest one seen unfinished. One instance runs
- * it at a time (advisory lock).
+ * then moves to the newest recording announced, but never past the oldest one seen unfinished. A recording the
+ * database refuses (an over-long id) is skipped and counted rather than stopping every pass. One instance runs it
+ * at a time (advisory lock).
  */
 @Component
 @ConditionalOnBean(DailyVideoProvider.class)
@@ -97,7 +99,16 @@ class DailyRecordingsPoller {
                 if (finished == null) {
                     continue;
                 }
-                events.handle(finished);
+                try {
+                    events.handle(finished);
+                } catch (DataIntegrityViolationException refused) {
+                    // this one recording is more than the database takes (an over-long id or name): it is skipped,
+                    // counted and logged, and the pass goes on; an outage still ends the pass, mark unmoved
+                    log.error("Daily recording {} of room {} cannot be stored; skipped: {}", recording.id(),
+                            recording.roomName(), refused.getMessage());
+                    meters.counter("recordings.poll.skipped", "provider", PROVIDER).increment();
+                    continue;
+                }
                 announced++;
                 if (recording.startedAt().isAfter(newestAnnounced)) {
                     newestAnnounced = recording.startedAt();

@@ -151,4 +151,38 @@ class DailyRecordingsPollIT extends MeetingServiceTestSupport {
         assertThat(poller.pollOnce()).isEqualTo(1);
         assertThat(daily.requests("GET", "/recordings")).hasSize(1);
     }
+
+    @Test
+    void aRecordingTheDatabaseRefusesIsSkippedAndTheRestAreAnnouncedAndTheMarkMoves() {
+        long now = Instant.now().getEpochSecond();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String newer = "{\"id\":\"rec-a-" + tag + "\",\"room_name\":\"r\",\"start_ts\":" + (now - 60)
+                + ",\"status\":\"finished\",\"duration\":30,\"s3key\":\"acme/r/a\"}";
+        String overLong = "{\"id\":\"" + "x".repeat(290) + "\",\"room_name\":\"r\",\"start_ts\":" + (now - 120)
+                + ",\"status\":\"finished\",\"duration\":30,\"s3key\":\"acme/r/x\"}";
+        String older = "{\"id\":\"rec-b-" + tag + "\",\"room_name\":\"r\",\"start_ts\":" + (now - 180)
+                + ",\"status\":\"finished\",\"duration\":30,\"s3key\":\"acme/r/b\"}";
+        daily.on("GET", "/recordings", Reply.json(200,
+                "{\"total_count\":3,\"data\":[" + newer + "," + overLong + "," + older + "]}"));
+
+        assertThat(poller.pollOnce()).isEqualTo(2);
+        assertThat(observer.all(5000)).extracting(RecordingReady::providerRecordingId)
+                .containsExactlyInAnyOrder("rec-a-" + tag, "rec-b-" + tag);
+        assertThat(db.fetchSingle(RECORDING_POLL_STATE).getHighWaterMark()).isEqualTo(Instant.ofEpochSecond(now - 60));
+    }
+
+    @Test
+    void aListThatIsNotJsonLeavesTheMarkWhereItWasAndAnnouncesNothing() {
+        Instant mark = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        db.insertInto(RECORDING_POLL_STATE).set(RECORDING_POLL_STATE.PROVIDER, "daily")
+                .set(RECORDING_POLL_STATE.HIGH_WATER_MARK, mark).set(RECORDING_POLL_STATE.POLLED_AT, Instant.now())
+                .execute();
+        daily.on("GET", "/recordings", Reply.json(200, "{\"total_count\":1,\"data\":[{\"id\":"));
+
+        poller.poll();
+
+        assertThat(daily.requests("GET", "/recordings")).isNotEmpty();
+        assertThat(db.fetchSingle(RECORDING_POLL_STATE).getHighWaterMark()).isEqualTo(mark);
+        assertThat(observer.all(1000)).isEmpty();
+    }
 }
