@@ -62,7 +62,7 @@ final class RoomFields {
         boolean urlGiven = body.has("webhook_url") && webhookUrl != null && !webhookUrl.isBlank();
         boolean secretGiven = body.has("webhook_secret") && webhookSecret != null && !webhookSecret.isBlank();
         if (urlGiven && !secretGiven) {
-            webhookSecret = newWebhookSecret();
+            webhookSecret = keepsSecret(base, webhookUrl) ? base.webhookSecret() : newWebhookSecret();
         }
         int icsFetchInterval = integer("ics_fetch_interval", base.icsFetchInterval());
         if (icsFetchInterval < 60 || icsFetchInterval > 86_400) {
@@ -197,6 +197,17 @@ final class RoomFields {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether a URL that comes without a secret keeps the stored one: yes when the URL is the one already stored
+     * and a secret exists, so replaying or re-saving the same PATCH does not silently rotate the secret the
+     * receiver verifies with (Reflector generates one each time). A new URL, or no secret yet, gets a new one; an
+     * explicit {@code webhook_secret} (a blank or null one asks for a new secret) always decides.
+     */
+    private boolean keepsSecret(RoomSettings base, String webhookUrl) {
+        return !body.has("webhook_secret") && webhookUrl.equals(base.webhookUrl())
+                && base.webhookSecret() != null && !base.webhookSecret().isBlank();
     }
 
     private static String newWebhookSecret() {

@@ -48,7 +48,7 @@ class RoomRepository {
     }
 
     /** One page of the rooms visible to a caller: their own and every shared room (or all of them). */
-    List<Room> page(String ownerId, boolean everything, int offset, int limit) {
+    List<Room> page(String ownerId, boolean everything, long offset, int limit) {
         return db.selectFrom(ROOM)
                 .where(visible(ownerId, everything))
                 .orderBy(ROOM.CREATED_AT.desc(), ROOM.ID)

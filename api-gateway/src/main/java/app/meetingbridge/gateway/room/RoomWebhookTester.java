@@ -1,9 +1,14 @@
 package app.meetingbridge.gateway.room;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +34,8 @@ class RoomWebhookTester {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final int PREVIEW = 200;
+    /** Enough bytes for {@link #PREVIEW} characters of UTF-8 (at most 4 bytes each), with room for a cut one. */
+    private static final int PREVIEW_BYTES = 4 * 1024;
 
     private final RoomWebhookDeliveryRepository deliveries;
     private final Clock clock;
@@ -71,10 +78,9 @@ class RoomWebhookTester {
         }
         Map<String, Object> result;
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             boolean success = response.statusCode() / 100 == 2;
-            String text = response.body();
-            String preview = text == null || text.isEmpty() ? null : text.substring(0, Math.min(PREVIEW, text.length()));
+            String preview = preview(response.body());
             result = result(success, "Webhook test " + (success ? "successful" : "failed"), "", response.statusCode(),
                     preview);
         } catch (java.net.http.HttpTimeoutException e) {
@@ -88,6 +94,30 @@ class RoomWebhookTester {
         }
         record(room.id(), eventId, result, now);
         return result;
+    }
+
+    /**
+     * The first {@value #PREVIEW} characters of the receiver's answer, reading at most {@value #PREVIEW_BYTES}
+     * bytes of it (a receiver answering with 100 MB must not fill the heap) and closing the stream, which drops
+     * the rest. Bytes that are not UTF-8 become U+FFFD; null for an empty answer.
+     */
+    static @Nullable String preview(InputStream body) throws IOException {
+        byte[] head;
+        try (body) {
+            head = body.readNBytes(PREVIEW_BYTES);
+        }
+        if (head.length == 0) {
+            return null;
+        }
+        CharBuffer text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .decode(ByteBuffer.wrap(head));
+        int end = Math.min(PREVIEW, text.length());
+        if (end > 0 && end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.subSequence(0, end).toString();
     }
 
     /** {@code t={seconds},v1={hex HMAC-SHA256(secret as UTF-8, "{seconds}.{body}")}}: Reflector's scheme. */

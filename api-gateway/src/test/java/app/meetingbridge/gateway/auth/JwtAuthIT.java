@@ -131,6 +131,17 @@ class JwtAuthIT {
     }
 
     @Test
+    void refusesAnonymousRoomDeletionWith401AndKeepsTheRoom() {
+        String id = aliceRoom(true).get("id").stringValue();
+
+        Response response = anonymous.delete("/v1/rooms/" + id);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("detail").stringValue()).isEqualTo("Not authenticated");
+        assertThat(alice.get("/v1/rooms/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
     void refusesDeactivationToAnonymousCallersBeforeLookingAnythingUp() {
         assertThat(anonymous.patch("/v1/meetings/" + UUID.randomUUID() + "/deactivate", null).status()).isEqualTo(401);
         assertThat(bob.patch("/v1/meetings/" + UUID.randomUUID() + "/deactivate", null).status()).isEqualTo(404);

@@ -189,4 +189,22 @@ class MeetingApiIT extends GatewayTestSupport {
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().get("status").stringValue()).isEqualTo("UP");
     }
+
+    @Test
+    void refusesOversizedBodiesOfMeetingRequestsWith413() {
+        JsonNode room = newRoom();
+        String meeting = storedMeeting(room, inHours(2), true);
+        String oversized = "{\"allow_duplicated\":false,\"padding\":\"" + "x".repeat(70_000) + "\"}";
+
+        Response create = http.post("/v1/rooms/" + room.get("name").stringValue() + "/meeting", oversized);
+        Response consent = http.post("/v1/meetings/" + meeting + "/consent", oversized);
+        Response startRecording = http.post("/v1/meetings/" + meeting + "/recordings/start", oversized);
+
+        assertThat(create.status()).isEqualTo(413);
+        assertThat(create.json().get("detail").stringValue()).contains("larger than");
+        assertThat(consent.status()).isEqualTo(413);
+        assertThat(consent.json().get("detail").stringValue()).contains("larger than");
+        assertThat(startRecording.status()).isEqualTo(413);
+        assertThat(startRecording.json().get("detail").stringValue()).contains("larger than");
+    }
 }

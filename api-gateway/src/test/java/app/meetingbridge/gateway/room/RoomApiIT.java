@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.meetingbridge.gateway.GatewayTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -224,6 +230,76 @@ class RoomApiIT extends GatewayTestSupport {
     }
 
     @Test
+    void keepsTheWebhookSecretWhenTheSameUrlComesAgainAndRotatesItForANewUrl() {
+        String id = createdRoom(uniqueName()).get("id").stringValue();
+
+        String first = http.patch("/v1/rooms/" + id, "{\"webhook_url\":\"https://h/a\"}").json()
+                .get("webhook_secret").stringValue();
+        Response replayed = http.patch("/v1/rooms/" + id, "{\"webhook_url\":\"https://h/a\"}");
+        String rotated = http.patch("/v1/rooms/" + id, "{\"webhook_url\":\"https://h/b\"}").json()
+                .get("webhook_secret").stringValue();
+
+        assertThat(first).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.json().get("webhook_secret").stringValue()).isEqualTo(first);
+        assertThat(rotated).isNotEqualTo(first).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(http.get("/v1/rooms/" + id).json().get("webhook_secret").stringValue()).isEqualTo(rotated);
+    }
+
+    @Test
+    void givesAnExplicitWebhookSecretPrecedenceOverAKeptOne() {
+        String id = createRoom("{\"name\":\"" + uniqueName() + "\",\"webhook_url\":\"https://h/a\"}").json()
+                .get("id").stringValue();
+
+        String given = http.patch("/v1/rooms/" + id, "{\"webhook_url\":\"https://h/a\",\"webhook_secret\":\"mine\"}")
+                .json().get("webhook_secret").stringValue();
+        String renewed = http.patch("/v1/rooms/" + id, "{\"webhook_url\":\"https://h/a\",\"webhook_secret\":null}")
+                .json().get("webhook_secret").stringValue();
+
+        assertThat(given).isEqualTo("mine");
+        assertThat(renewed).isNotEqualTo("mine").hasSizeGreaterThanOrEqualTo(43);
+    }
+
+    @Test
+    void patchRefusesOversizedBodyWith413() {
+        String id = createdRoom(uniqueName()).get("id").stringValue();
+
+        Response response = http.patch("/v1/rooms/" + id, "{\"zulip_topic\":\"" + "x".repeat(70_000) + "\"}");
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("detail").stringValue()).contains("larger than");
+    }
+
+    @Test
+    void patchRefusesAZulipTopicOf256CharactersWith422() {
+        String id = createdRoom(uniqueName()).get("id").stringValue();
+
+        Response response = http.patch("/v1/rooms/" + id, "{\"zulip_topic\":\"" + "t".repeat(256) + "\"}");
+
+        assertThat(response.status()).isEqualTo(422);
+        JsonNode problem = response.json().get("detail").get(0);
+        assertThat(problem.get("loc").toString()).isEqualTo("[\"body\",\"zulip_topic\"]");
+        assertThat(problem.get("type").stringValue()).isEqualTo("string_too_long");
+        assertThat(http.get("/v1/rooms/" + id).json().get("zulip_topic").stringValue()).isEmpty();
+    }
+
+    @Test
+    void refusesAnOversizedChunkedBodyWith413() throws Exception {
+        byte[] body = ("{\"name\":\"" + uniqueName() + "\",\"zulip_topic\":\"" + "x".repeat(100_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/rooms"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(request.bodyPublisher().orElseThrow().contentLength()).isNegative();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(HttpJson.parse(response.body()).get("detail").stringValue()).contains("larger than");
+    }
+
+    @Test
     void deletesRoom() {
         String id = createdRoom(uniqueName()).get("id").stringValue();
 
@@ -252,6 +328,21 @@ class RoomApiIT extends GatewayTestSupport {
         assertThat(page.get("pages").intValue()).isEqualTo((total + 1) / 2);
         assertThat(page.get("items").get(0).get("id").stringValue()).isEqualTo(ids.get(2));
         assertThat(page.get("items").get(1).get("id").stringValue()).isEqualTo(ids.get(1));
+    }
+
+    @Test
+    void answersAPageFarPastTheEndWithNoItemsInsteadOfOverflowing() {
+        createdRoom(uniqueName());
+
+        Response response = http.get("/v1/rooms?page=2147483647&size=2");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode page = response.json();
+        assertThat(page.get("items")).isEmpty();
+        assertThat(page.get("page").intValue()).isEqualTo(Integer.MAX_VALUE);
+        int total = page.get("total").intValue();
+        assertThat(total).isPositive();
+        assertThat(page.get("pages").intValue()).isEqualTo((total + 1) / 2);
     }
 
     @Test

@@ -10,9 +10,16 @@ import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
 import app.meetingbridge.testsupport.TestServices;
 import app.meetingbridge.testsupport.TestTokens;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jooq.DSLContext;
@@ -103,6 +110,45 @@ class RoomWebhookTestIT {
         assertThat(body.get("room").get("name").stringValue()).isEqualTo(room.get("name").stringValue());
         assertThat(db.fetchCount(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.ROOM_ID.eq(room.get("id").stringValue())
                 .and(ROOM_WEBHOOK_DELIVERY.STATUS_CODE.eq(200)))).isEqualTo(1);
+    }
+
+    @Test
+    void readsOnlyThePreviewOfAReceiversHugeAnswer() throws Exception {
+        long fiftyMegabytes = 50L * 1024 * 1024;
+        AtomicLong sent = new AtomicLong();
+        HttpServer huge = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        huge.createContext("/huge", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, 0); // chunked: streamed, no length announced
+            byte[] chunk = "0123456789".repeat(6554).getBytes(StandardCharsets.US_ASCII);
+            try (OutputStream out = exchange.getResponseBody()) {
+                while (sent.get() < fiftyMegabytes) {
+                    out.write(chunk);
+                    sent.addAndGet(chunk.length);
+                }
+            } catch (IOException clientStoppedReading) {
+                // expected: the gateway closes the connection once it has its preview
+            } finally {
+                exchange.close();
+            }
+        });
+        huge.setExecutor(Executors.newSingleThreadExecutor());
+        huge.start();
+        try {
+            String room = aliceRoom("http://127.0.0.1:" + huge.getAddress().getPort() + "/huge").get("id").stringValue();
+
+            Response response = alice.post("/v1/rooms/" + room + "/webhook/test", "");
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            JsonNode result = response.json();
+            assertThat(result.get("success").booleanValue()).isTrue();
+            assertThat(result.get("status_code").intValue()).isEqualTo(200);
+            assertThat(result.get("response_preview").stringValue()).isEqualTo("0123456789".repeat(20));
+            assertThat(sent.get()).isLessThan(fiftyMegabytes);
+        } finally {
+            huge.stop(0);
+        }
     }
 
     @Test
