@@ -31,9 +31,21 @@ public final class Hmac {
 
     /** An id for an event that carries none: the same body always gets the same id, so redeliveries dedupe. */
     public static String bodyId(byte[] body) {
+        return digestId("sha256-", body);
+    }
+
+    /**
+     * An id for an event whose own id is too long to store: the same id always gets the same one, so
+     * redeliveries dedupe; prefixed differently from {@link #bodyId} so the two kinds cannot meet.
+     */
+    public static String longId(String id) {
+        return digestId("sha256-id-", id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String digestId(String prefix, byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            StringBuilder hex = new StringBuilder("sha256-");
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            StringBuilder hex = new StringBuilder(prefix);
             for (int i = 0; i < 16; i++) {
                 hex.append(String.format("%02x", digest[i]));
             }

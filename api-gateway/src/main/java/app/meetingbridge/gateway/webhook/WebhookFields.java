@@ -18,16 +18,39 @@ public final class WebhookFields {
         return value.isString() ? value.stringValue() : value.toString();
     }
 
-    /** The envelope's {@code id}, or, for an event without one, an id derived from its bytes (so redeliveries dedupe). */
+    /** The longest event id the inbox holds ({@code webhook_inbox.event_id varchar(255)}). */
+    static final int MAX_EVENT_ID = 255;
+    /** The longest event type the inbox holds ({@code webhook_inbox.event_type varchar(128)}). */
+    static final int MAX_TYPE = 128;
+
+    /**
+     * The envelope's {@code id}, or, for an event without one, an id derived from its bytes (so redeliveries
+     * dedupe). An id longer than the inbox holds is replaced by a hash of it ({@link Hmac#longId}): the same id
+     * always gets the same hash, so its redeliveries still dedupe, and the id itself stays in the stored body.
+     */
     public static String eventId(JsonNode root, byte[] body) {
         String id = text(root, "id");
-        return id != null ? id : Hmac.bodyId(body);
+        if (id == null) {
+            return Hmac.bodyId(body);
+        }
+        return id.length() > MAX_EVENT_ID ? Hmac.longId(id) : id;
     }
 
-    /** The envelope's {@code type}, or {@code unknown}. */
+    /**
+     * The envelope's {@code type}, or {@code unknown}. A type longer than the inbox holds is none we act on, so
+     * its event is kept and acknowledged like any other such event, under the type's first {@value #MAX_TYPE}
+     * characters (the whole type stays in the stored body).
+     */
     public static String type(JsonNode root) {
         String type = text(root, "type");
-        return type != null ? type : "unknown";
+        if (type == null) {
+            return "unknown";
+        }
+        if (type.length() <= MAX_TYPE) {
+            return type;
+        }
+        int end = Character.isHighSurrogate(type.charAt(MAX_TYPE - 1)) ? MAX_TYPE - 1 : MAX_TYPE;
+        return type.substring(0, end);
     }
 
     /**

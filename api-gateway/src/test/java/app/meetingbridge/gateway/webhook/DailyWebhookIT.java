@@ -187,6 +187,39 @@ class DailyWebhookIT extends GatewayTestSupport {
     }
 
     @Test
+    void storesAnEventWhoseIdIsTooLongForTheInboxUnderAStableHashOfItSoRedeliveriesStillDedupe() throws Exception {
+        String longId = newId("long") + "-" + "i".repeat(300);
+        String json = event(longId, "participant.left", "{\"session_id\":\"s\",\"room\":\"r\"}");
+
+        Response first = signedPost(json);
+        Response again = signedPost(json);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        var rows = db.selectFrom(WEBHOOK_INBOX).where(WEBHOOK_INBOX.PROVIDER.eq("daily"))
+                .and(WEBHOOK_INBOX.PAYLOAD.cast(String.class).contains(longId)).fetch();
+        assertThat(rows).hasSize(1);
+        String storedId = rows.get(0).getEventId();
+        assertThat(storedId).startsWith("sha256-id-").hasSizeLessThanOrEqualTo(255);
+        assertThat(outboxMessage(storedId).get("_routingKey").stringValue()).isEqualTo("participant.left");
+        assertThat(db.fetchCount(OUTBOX, OUTBOX.EVENT_ID.eq("daily:" + storedId))).isEqualTo(1);
+    }
+
+    @Test
+    void keepsAndAcknowledgesAnEventWhoseTypeIsTooLongForTheInboxLikeAnyTypeWeDoNotHandle() throws Exception {
+        String id = newId("longtype");
+        String longType = "participant.joined." + "t".repeat(200);
+
+        Response response = signedPost(event(id, longType, "{\"session_id\":\"s\",\"room\":\"r\"}"));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        var row = db.fetchSingle(WEBHOOK_INBOX, WEBHOOK_INBOX.PROVIDER.eq("daily").and(WEBHOOK_INBOX.EVENT_ID.eq(id)));
+        assertThat(row.getEventType()).isEqualTo(longType.substring(0, 128));
+        assertThat(row.getPayload().data()).contains(longType);
+        assertThat(outboxMessage(id)).isNull();
+    }
+
+    @Test
     void refusesMalformedJsonWith400AndAnEmptyBodyToo() throws Exception {
         assertThat(signedPost("{\"type\": \"participant.joined\", ").status()).isEqualTo(400);
         assertThat(signedPost("").status()).isEqualTo(400);

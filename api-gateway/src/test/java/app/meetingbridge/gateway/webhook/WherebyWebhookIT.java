@@ -144,6 +144,50 @@ class WherebyWebhookIT extends GatewayTestSupport {
     }
 
     @Test
+    void storesAnEventWhoseIdIsTooLongForTheInboxUnderAStableHashOfItSoRedeliveriesStillDedupe() throws Exception {
+        String longId = UUID.randomUUID() + "-" + "i".repeat(300);
+        String json = event(longId, "room.client.left", "{\"meetingId\":\"1\",\"participantId\":\"p\",\"numClients\":1}");
+
+        Response first = signedPost(json);
+        Response again = signedPost(json);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        var rows = db.selectFrom(WEBHOOK_INBOX).where(WEBHOOK_INBOX.PROVIDER.eq("whereby"))
+                .and(WEBHOOK_INBOX.PAYLOAD.cast(String.class).contains(longId)).fetch();
+        assertThat(rows).hasSize(1);
+        String storedId = rows.get(0).getEventId();
+        assertThat(storedId).startsWith("sha256-id-").hasSizeLessThanOrEqualTo(255);
+        assertThat(message(storedId).get("numClients").intValue()).isEqualTo(1);
+        assertThat(db.fetchCount(OUTBOX, OUTBOX.EVENT_ID.eq("whereby:" + storedId))).isEqualTo(1);
+    }
+
+    @Test
+    void keepsAndAcknowledgesAnEventWhoseTypeIsTooLongForTheInboxLikeAnyTypeWeDoNotHandle() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String longType = "room.client.joined." + "t".repeat(200);
+
+        Response response = signedPost(event(id, longType, "{\"meetingId\":\"1\",\"roomName\":\"/r\",\"participantId\":\"p\"}"));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        var row = db.fetchSingle(WEBHOOK_INBOX, WEBHOOK_INBOX.PROVIDER.eq("whereby").and(WEBHOOK_INBOX.EVENT_ID.eq(id)));
+        assertThat(row.getEventType()).isEqualTo(longType.substring(0, 128));
+        assertThat(row.getPayload().data()).contains(longType);
+        assertThat(message(id)).isNull();
+    }
+
+    @Test
+    void refusesAnOversizedBodyWith413() throws Exception {
+        String json = event(UUID.randomUUID().toString(), "room.client.joined",
+                "{\"meetingId\":\"1\",\"participantId\":\"p\",\"displayName\":\"" + "x".repeat(70_000) + "\"}");
+
+        Response response = signedPost(json);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("detail").stringValue()).contains("larger than");
+    }
+
+    @Test
     void refusesMalformedJsonWith400() throws Exception {
         assertThat(signedPost("{\"id\": ").status()).isEqualTo(400);
     }
