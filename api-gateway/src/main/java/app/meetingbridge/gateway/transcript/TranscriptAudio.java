@@ -83,6 +83,21 @@ class TranscriptAudio implements AutoCloseable {
         }
     }
 
+    /** The mp3's length in bytes (for {@code Content-Range: bytes *}{@code /length}); empty when there is none. */
+    Optional<Long> mp3Length(String transcriptId) {
+        try {
+            return Optional.of(s3.headObject(request -> request.bucket(properties.bucket())
+                    .key(transcriptId + "/audio.mp3")).contentLength());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     @Override
     public void close() {
         if (s3 != null) {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TranscriptController {
 
     private static final int MAX_PAGE_SIZE = 100;
+    private static final Pattern SINGLE_RANGE = Pattern.compile("(?i)bytes=(?:(\\d+)-(\\d*)|-(\\d+))");
     private static final List<String> FORMATS = List.of("text", "text-timestamped", "webvtt-named", "json");
 
     private final TranscriptService transcripts;
@@ -130,21 +133,25 @@ class TranscriptController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(waveform);
     }
 
-    /** The mp3, whole (200) or the byte range asked for (206 with {@code Content-Range}); 416 past its end. */
+    /**
+     * The mp3, whole (200) or the one byte range asked for (206 with {@code Content-Range}); 416 with
+     * {@code Content-Range: bytes *}{@code /length} for a range past its end or one that ends before it starts.
+     * A {@code Range} that is not one {@code bytes=} range (several ranges, another unit, no numbers) is ignored
+     * and the whole file served, as RFC 9110 §14.2 allows.
+     */
     @GetMapping("/{transcriptId}/audio/mp3")
     ResponseEntity<StreamingResponseBody> mp3(Caller caller, @PathVariable String transcriptId,
                                               @RequestHeader(value = HttpHeaders.RANGE, required = false)
                                               @Nullable String range) {
         Transcript transcript = withAudio(caller, transcriptId);
-        if (range != null && !range.matches("bytes=(\\d+-\\d*|-\\d+)")) {
-            range = null; // one simple range or the whole file, as HTTP allows a server to choose
-        }
         Mp3 mp3;
         try {
-            mp3 = audio.mp3(transcript.id(), range).orElseThrow(TranscriptController::audioNotFound);
+            mp3 = audio.mp3(transcript.id(), s3Range(range)).orElseThrow(TranscriptController::audioNotFound);
         } catch (RangeNotSatisfiable e) {
+            long length = audio.mp3Length(transcript.id()).orElseThrow(TranscriptController::audioNotFound);
             return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
-                    .header(HttpHeaders.ACCEPT_RANGES, "bytes").build();
+                    .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + length).build();
         }
         InputStream content = mp3.content();
         StreamingResponseBody body = out -> {
@@ -184,6 +191,48 @@ class TranscriptController {
             throw ApiException.badRequest("The recording's audio was deleted (consent refused)");
         }
         return Map.of("status", transcripts.reprocess(transcript) ? "ok" : "already running");
+    }
+
+    /**
+     * The one byte range asked for, as S3 takes it, or null for the whole file (no {@code Range}, or one that is
+     * not a single {@code bytes=} range). A range that ends before it starts, an empty suffix ({@code -0}) and a
+     * start too large for a {@code long} are {@link RangeNotSatisfiable}; an end too large for a {@code long} is
+     * past any file, so it is sent as "to the end", and such a suffix as the whole file (S3-compatible stores
+     * differ on numbers near {@code Long.MAX_VALUE}).
+     */
+    static @Nullable String s3Range(@Nullable String range) {
+        Matcher single = range == null ? null : SINGLE_RANGE.matcher(range.trim());
+        if (single == null || !single.matches()) {
+            return null;
+        }
+        if (single.group(3) != null) {
+            Long suffix = asLong(single.group(3));
+            if (suffix != null && suffix == 0) {
+                throw new RangeNotSatisfiable();
+            }
+            return suffix == null ? null : "bytes=-" + suffix;
+        }
+        Long first = asLong(single.group(1));
+        if (first == null) {
+            throw new RangeNotSatisfiable();
+        }
+        Long last = single.group(2).isEmpty() ? null : asLong(single.group(2));
+        if (last == null) {
+            return "bytes=" + first + "-";
+        }
+        if (last < first) {
+            throw new RangeNotSatisfiable();
+        }
+        return "bytes=" + first + "-" + last;
+    }
+
+    /** The number, or null when it is too large for a {@code long}. */
+    private static @Nullable Long asLong(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException tooLarge) {
+            return null;
+        }
     }
 
     private Transcript withAudio(Caller caller, String transcriptId) {

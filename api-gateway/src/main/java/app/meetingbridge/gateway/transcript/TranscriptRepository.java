@@ -30,7 +30,7 @@ class TranscriptRepository {
 
     /** A page of the transcripts {@code ownerId} owns (all of them for {@code everything}), newest first. */
     List<Transcript> page(String ownerId, boolean everything, @Nullable String roomId, @Nullable String meetingId,
-                          int offset, int limit) {
+                          long offset, int limit) {
         return db.select(TRANSCRIPT.fields()).select(ROOM.NAME).from(TRANSCRIPT)
                 .leftJoin(ROOM).on(ROOM.ID.eq(TRANSCRIPT.ROOM_ID))
                 .where(filter(ownerId, everything, roomId, meetingId))

@@ -48,7 +48,8 @@ class TranscriptService {
     Page<Transcript> page(Caller caller, int page, int size, @Nullable String roomId, @Nullable String meetingId) {
         String owner = caller.userId() == null ? "" : caller.userId();
         int total = transcripts.count(owner, caller.ownsEverything(), roomId, meetingId);
-        return Page.of(transcripts.page(owner, caller.ownsEverything(), roomId, meetingId, (page - 1) * size, size),
+        // a long: page 2147483647 of 100 is past every row, not an int overflow
+        return Page.of(transcripts.page(owner, caller.ownsEverything(), roomId, meetingId, (page - 1L) * size, size),
                 total, page, size);
     }
 

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Random;
@@ -113,8 +114,15 @@ class TranscriptApiIT {
     }
 
     HttpResponse<byte[]> audio(String path, String range) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + tokens.tokenFor("alice"));
+        return audio(path, range, tokens.tokenFor("alice"));
+    }
+
+    /** The audio as the holder of {@code token} asks for it; no token is an anonymous caller. */
+    HttpResponse<byte[]> audio(String path, String range, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (range != null) {
             request.header("Range", range);
         }
@@ -143,6 +151,33 @@ class TranscriptApiIT {
                 .get("id").stringValue()).isEqualTo(first);
         assertThat(anonymous.get("/v1/transcripts").status()).isEqualTo(401);
         assertThat(alice.get("/v1/transcripts?size=0").status()).isEqualTo(422);
+    }
+
+    @Test
+    void answersAPageFarPastTheEndWithNoItemsInsteadOfOverflowing() {
+        String room = room("alice");
+        transcript("alice", room, null, "private");
+        transcript("alice", room, null, "private");
+        transcript("alice", room, null, "private");
+
+        Response response = alice.get("/v1/transcripts?room_id=" + room + "&page=2147483647&size=2");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode page = response.json();
+        assertThat(page.get("items")).isEmpty();
+        assertThat(page.get("total").intValue()).isEqualTo(3);
+        assertThat(page.get("pages").intValue()).isEqualTo(2);
+        assertThat(page.get("page").intValue()).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void refusesAPageSizeAboveTheMaximumWith422() {
+        Response response = alice.get("/v1/transcripts?size=101");
+
+        assertThat(response.status()).isEqualTo(422);
+        JsonNode problem = response.json().get("detail").get(0);
+        assertThat(problem.get("loc").toString()).isEqualTo("[\"query\",\"size\"]");
+        assertThat(problem.get("msg").stringValue()).isEqualTo("Input should be between 1 and 100");
     }
 
     @Test
@@ -202,6 +237,28 @@ class TranscriptApiIT {
     }
 
     @Test
+    void participantsAndMp3OfAPrivateTranscriptAreTheOwnersAlone() throws Exception {
+        String id = transcript("alice", room("alice"), null, "private");
+        storeAudio(id);
+        String mp3 = "/v1/transcripts/" + id + "/audio/mp3";
+
+        Response bobsParticipants = bob.get("/v1/transcripts/" + id + "/participants");
+        Response anonymousParticipants = anonymous.get("/v1/transcripts/" + id + "/participants");
+        HttpResponse<byte[]> bobsMp3 = audio(mp3, null, tokens.tokenFor("bob"));
+        HttpResponse<byte[]> anonymousMp3 = audio(mp3, null, null);
+
+        assertThat(bobsParticipants.status()).isEqualTo(403);
+        assertThat(bobsParticipants.json().get("detail").stringValue()).isEqualTo("Transcript access denied");
+        assertThat(anonymousParticipants.status()).isEqualTo(403);
+        assertThat(anonymousParticipants.json().get("detail").stringValue()).isEqualTo("Transcript access denied");
+        assertThat(bobsMp3.statusCode()).isEqualTo(403);
+        assertThat(new String(bobsMp3.body(), StandardCharsets.UTF_8)).contains("Transcript access denied");
+        assertThat(anonymousMp3.statusCode()).isEqualTo(403);
+        assertThat(new String(anonymousMp3.body(), StandardCharsets.UTF_8)).contains("Transcript access denied");
+        assertThat(audio(mp3, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aTranscriptWithoutAnOwnerFollowsItsShareModeAloneSoAnUnlinkedRecordingsIsReadByNobody() {
         String unlinked = transcript(null, null, null, "private");
         String anonymousUpload = transcript(null, null, null, "public");
@@ -235,6 +292,48 @@ class TranscriptApiIT {
         assertThat(tail.statusCode()).isEqualTo(206);
         assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(mp3, mp3.length - 10, mp3.length));
         assertThat(past.statusCode()).isEqualTo(416);
+    }
+
+    @Test
+    void answers416WithTheLengthForARangeThatEndsBeforeItStartsOrLiesPastTheEnd() throws Exception {
+        String id = transcript("alice", room("alice"), null, "private");
+        storeAudio(id);
+        String mp3 = "/v1/transcripts/" + id + "/audio/mp3";
+
+        HttpResponse<byte[]> backwards = audio(mp3, "bytes=5-2");
+        HttpResponse<byte[]> past = audio(mp3, "bytes=200000-");
+        HttpResponse<byte[]> emptySuffix = audio(mp3, "bytes=-0");
+        HttpResponse<byte[]> hugeStart = audio(mp3, "bytes=99999999999999999999999-");
+
+        for (HttpResponse<byte[]> refused : java.util.List.of(backwards, past, emptySuffix, hugeStart)) {
+            assertThat(refused.statusCode()).as(refused.request().headers().firstValue("Range").orElse("")).isEqualTo(416);
+            assertThat(refused.headers().firstValue("Content-Range")).hasValue("bytes */100000");
+        }
+    }
+
+    @Test
+    void servesTheWholeMp3ForARangeThatIsNotOneByteRangeAndTheTailForAnEndPastIt() throws Exception {
+        String id = transcript("alice", room("alice"), null, "private");
+        byte[] stored = storeAudio(id);
+        String mp3 = "/v1/transcripts/" + id + "/audio/mp3";
+
+        HttpResponse<byte[]> notNumbers = audio(mp3, "bytes=abc");
+        HttpResponse<byte[]> multiRange = audio(mp3, "bytes=0-1,5-6");
+        HttpResponse<byte[]> otherUnit = audio(mp3, "items=0-1");
+        HttpResponse<byte[]> endPastTheFile = audio(mp3, "bytes=99990-200000");
+        HttpResponse<byte[]> endPastAnyLength = audio(mp3, "bytes=99990-99999999999999999999999");
+        HttpResponse<byte[]> suffixPastAnyLength = audio(mp3, "bytes=-99999999999999999999999");
+
+        for (HttpResponse<byte[]> whole : java.util.List.of(notNumbers, multiRange, otherUnit, suffixPastAnyLength)) {
+            assertThat(whole.statusCode()).as(whole.request().headers().firstValue("Range").orElse("")).isEqualTo(200);
+            assertThat(whole.headers().firstValue("Content-Range")).isEmpty();
+            assertThat(whole.body()).isEqualTo(stored);
+        }
+        for (HttpResponse<byte[]> tail : java.util.List.of(endPastTheFile, endPastAnyLength)) {
+            assertThat(tail.statusCode()).as(tail.request().headers().firstValue("Range").orElse("")).isEqualTo(206);
+            assertThat(tail.headers().firstValue("Content-Range")).hasValue("bytes 99990-99999/100000");
+            assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(stored, 99_990, 100_000));
+        }
     }
 
     @Test
