@@ -122,9 +122,11 @@ class MeetingRepository {
                 .execute() > 0;
     }
 
-    void insert(Meeting meeting) {
+    /** Stores a new meeting with the {@code meeting.create} request that made it. */
+    void insert(Meeting meeting, String createRequestId) {
         MeetingRecord row = db.newRecord(MEETING)
                 .setId(meeting.id())
+                .setCreateRequestId(createRequestId)
                 .setRoomId(meeting.roomId())
                 .setPlatform(meeting.settings().platform().wireName())
                 .setProviderMeetingId(meeting.providerMeetingId())
@@ -140,6 +142,12 @@ class MeetingRepository {
                 .setIsActive(meeting.active())
                 .setCreatedAt(meeting.startDate());
         row.insert();
+    }
+
+    /** The meeting a {@code meeting.create} request made, if it made one. */
+    Optional<String> createdBy(String createRequestId) {
+        return db.select(MEETING.ID).from(MEETING).where(MEETING.CREATE_REQUEST_ID.eq(createRequestId))
+                .fetchOptional(MEETING.ID);
     }
 
     private static Meeting toMeeting(MeetingRecord row) {

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,12 +33,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or takes the room's creation claim. The provider is then called outside any transaction (a slow provider
  * holds no database connection), and the meeting is stored with its {@code meeting.created} in one
  * transaction. Concurrent requests for the same room find the claim taken and wait for that meeting, so any
- * number of them create exactly one provider room.
+ * number of them create exactly one provider room. A request delivered again is answered with the meeting it
+ * made (by its {@code requestId}), so a redelivery never opens a second provider room.
  */
 @Service
 public class MeetingService {
 
     private static final Logger log = LoggerFactory.getLogger(MeetingService.class);
+    /** {@code meeting.create_request_id varchar(64)}. */
+    private static final int MAX_REQUEST_ID = 64;
 
     private final RoomRepository rooms;
     private final MeetingRepository meetings;
@@ -64,6 +68,11 @@ public class MeetingService {
     }
 
     public MeetingCreateReply createOrGet(CreateMeeting request) {
+        if (request.requestId() == null || request.requestId().isBlank()
+                || request.requestId().length() > MAX_REQUEST_ID) {
+            return MeetingCreateReply.refused(Outcome.FAILED,
+                    "meeting.create needs a requestId of 1 to " + MAX_REQUEST_ID + " characters");
+        }
         Instant giveUpAt = clock.instant().plus(properties.claimWait());
         try {
             while (true) {
@@ -72,7 +81,7 @@ public class MeetingService {
                     return decision.reply();
                 }
                 if (decision.room() != null) {
-                    return create(decision.room(), decision.settings(), decision.claimId());
+                    return create(decision.room(), decision.settings(), decision.claimId(), request.requestId());
                 }
                 if (clock.instant().isAfter(giveUpAt)) {
                     return MeetingCreateReply.refused(Outcome.PROVIDER_UNAVAILABLE,
@@ -93,6 +102,10 @@ public class MeetingService {
 
     /** Under the room's row lock: answer now, or claim the creation, or wait for another request's creation. */
     private Decision decide(CreateMeeting request) {
+        Optional<String> made = meetings.createdBy(request.requestId());
+        if (made.isPresent()) { // the same request again: its consumer stopped before acknowledging it
+            return Decision.answer(MeetingCreateReply.created(made.get()));
+        }
         Optional<Room> found = rooms.lockByName(request.roomName());
         if (found.isEmpty()) {
             return Decision.answer(MeetingCreateReply.refused(Outcome.ROOM_NOT_FOUND, "Room not found"));
@@ -116,7 +129,8 @@ public class MeetingService {
         return Decision.waitForOther();
     }
 
-    private MeetingCreateReply create(Room room, MeetingSettings settings, @Nullable String claimId) {
+    private MeetingCreateReply create(Room room, MeetingSettings settings, @Nullable String claimId,
+                                      String requestId) {
         VideoProvider provider = providers.forPlatform(settings.platform());
         Instant now = now();
         ProviderRoom providerRoom;
@@ -130,7 +144,7 @@ public class MeetingService {
         Meeting meeting = Meeting.opened(room.id(), settings, providerRoom, now, properties.lifetime());
         try {
             transactions.executeWithoutResult(status -> {
-                meetings.insert(meeting);
+                meetings.insert(meeting, requestId);
                 String eventId = UUID.randomUUID().toString();
                 outbox.add(eventId, Topology.MEETINGS_EXCHANGE, Topology.MEETING_CREATED, new MeetingCreated(eventId,
                         now, meeting.id(), room.id(), settings.platform(), meeting.providerRoomName(), meeting.endDate()));
@@ -139,9 +153,14 @@ public class MeetingService {
                 }
             });
         } catch (RuntimeException e) {
-            log.error("meeting of room '{}' not stored; deleting provider room {}", room.name(), meeting.providerRoomName(), e);
             provider.deleteRoom(meeting.providerMeetingId(), meeting.providerRoomName());
             release(room, claimId);
+            Optional<String> twin = e instanceof DuplicateKeyException ? meetings.createdBy(requestId) : Optional.empty();
+            if (twin.isPresent()) { // the same request, delivered twice at once, made its meeting first
+                log.info("meeting.create {} answered by its twin's meeting {}", requestId, twin.get());
+                return MeetingCreateReply.created(twin.get());
+            }
+            log.error("meeting of room '{}' not stored; provider room {} deleted", room.name(), meeting.providerRoomName(), e);
             throw e;
         }
         log.info("created meeting {} of room '{}' on {} as {}", meeting.id(), room.name(),

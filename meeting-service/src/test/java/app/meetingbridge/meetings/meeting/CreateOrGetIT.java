@@ -5,12 +5,16 @@ import static app.meetingbridge.db.Tables.ROOM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.WireNames;
+import app.meetingbridge.events.meeting.CommandReply;
 import app.meetingbridge.events.meeting.CreateMeeting;
+import app.meetingbridge.events.meeting.DeactivateMeeting;
 import app.meetingbridge.events.meeting.MeetingCreateReply;
 import app.meetingbridge.events.meeting.MeetingCreateReply.Outcome;
 import app.meetingbridge.events.meeting.MeetingCreated;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.meetings.MeetingServiceTestSupport;
+import app.meetingbridge.messaging.WireFormat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +31,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -119,6 +124,75 @@ class CreateOrGetIT extends MeetingServiceTestSupport {
         assertThat(b.outcome()).isEqualTo(Outcome.CREATED);
         assertThat(a.meetingId()).isNotEqualTo(b.meetingId());
         assertThat(meetingsOf(room)).isEqualTo(2);
+    }
+
+    @Test
+    void theSameRequestDeliveredAgainIsAnsweredWithTheMeetingItMadeWithoutAnotherProviderRoom() {
+        String room = aRoom("mock");
+        CreateMeeting request = new CreateMeeting(UUID.randomUUID().toString(), room, true, null, Instant.now());
+        long before = mockRoomsCreated();
+
+        MeetingCreateReply first = rabbit.convertSendAndReceiveAsType(Topology.MEETING_COMMANDS_EXCHANGE,
+                Topology.MEETING_CREATE, request, REPLY);
+        MeetingCreateReply again = rabbit.convertSendAndReceiveAsType(Topology.MEETING_COMMANDS_EXCHANGE,
+                Topology.MEETING_CREATE, request, REPLY);
+
+        assertThat(first.outcome()).isEqualTo(Outcome.CREATED);
+        assertThat(again.outcome()).isEqualTo(Outcome.CREATED);
+        assertThat(again.meetingId()).isEqualTo(first.meetingId());
+        assertThat(meetingsOf(room)).isEqualTo(1);
+        assertThat(mockRoomsCreated()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void answersFailedSayingWhyToARequestThatIsNotJsonOrLacksItsIdAndCreatesNothing() {
+        String room = aRoom("mock");
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        properties.setHeader(WireFormat.TYPE_HEADER, WireNames.of(CreateMeeting.class));
+
+        Message garbage = rabbit.sendAndReceive(Topology.MEETING_COMMANDS_EXCHANGE, Topology.MEETING_CREATE,
+                new Message("{\"requestId\": [".getBytes(StandardCharsets.UTF_8), properties));
+        MeetingCreateReply noId = rabbit.convertSendAndReceiveAsType(Topology.MEETING_COMMANDS_EXCHANGE,
+                Topology.MEETING_CREATE, new CreateMeeting(" ", room, true, null, Instant.now()), REPLY);
+        MeetingCreateReply longId = rabbit.convertSendAndReceiveAsType(Topology.MEETING_COMMANDS_EXCHANGE,
+                Topology.MEETING_CREATE, new CreateMeeting("r".repeat(65), room, true, null, Instant.now()), REPLY);
+
+        assertThat(garbage).as("a reply, not a timeout").isNotNull();
+        MeetingCreateReply garbageReply = (MeetingCreateReply) rabbit.getMessageConverter().fromMessage(garbage);
+        assertThat(garbageReply.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(garbageReply.message()).startsWith("Meeting creation failed");
+        assertThat(noId.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(noId.message()).contains("requestId of 1 to 64 characters");
+        assertThat(longId.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(meetingsOf(room)).isZero();
+    }
+
+    @Test
+    void answersFailedToACommandItDoesNotKnowOrCannotReadAndNotFoundForAnUnknownMeeting() {
+        MessageProperties unknown = new MessageProperties();
+        unknown.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        unknown.setHeader(WireFormat.TYPE_HEADER, "meeting.self-destruct");
+        MessageProperties unreadable = new MessageProperties();
+        unreadable.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        unreadable.setHeader(WireFormat.TYPE_HEADER, WireNames.of(DeactivateMeeting.class));
+
+        Message unknownReply = rabbit.sendAndReceive(Topology.MEETING_COMMANDS_EXCHANGE, Topology.MEETING_DEACTIVATE,
+                new Message("{}".getBytes(StandardCharsets.UTF_8), unknown));
+        Message unreadableReply = rabbit.sendAndReceive(Topology.MEETING_COMMANDS_EXCHANGE,
+                Topology.MEETING_DEACTIVATE, new Message("not json".getBytes(StandardCharsets.UTF_8), unreadable));
+        CommandReply missing = rabbit.convertSendAndReceiveAsType(Topology.MEETING_COMMANDS_EXCHANGE,
+                Topology.MEETING_DEACTIVATE, new DeactivateMeeting(UUID.randomUUID().toString(), UUID.randomUUID().toString()),
+                new ParameterizedTypeReference<CommandReply>() {
+                });
+
+        assertThat(unknownReply).as("a reply, not a timeout").isNotNull();
+        assertThat(((CommandReply) rabbit.getMessageConverter().fromMessage(unknownReply)).outcome())
+                .isEqualTo(CommandReply.Outcome.FAILED);
+        assertThat(unreadableReply).as("a reply, not a timeout").isNotNull();
+        assertThat(((CommandReply) rabbit.getMessageConverter().fromMessage(unreadableReply)).outcome())
+                .isEqualTo(CommandReply.Outcome.FAILED);
+        assertThat(missing.outcome()).isEqualTo(CommandReply.Outcome.MEETING_NOT_FOUND);
     }
 
     @Test
