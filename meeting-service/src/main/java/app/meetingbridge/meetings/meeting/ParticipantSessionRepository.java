@@ -18,6 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ParticipantSessionRepository {
 
+    private static final int MAX_USER_ID = 64;
+
     private final DSLContext db;
 
     ParticipantSessionRepository(DSLContext db) {
@@ -30,7 +32,7 @@ class ParticipantSessionRepository {
                 .set(PARTICIPANT_SESSION.MEETING_ID, meetingId)
                 .set(PARTICIPANT_SESSION.ROOM_ID, roomId)
                 .set(PARTICIPANT_SESSION.SESSION_ID, sessionId)
-                .set(PARTICIPANT_SESSION.USER_ID, userId)
+                .set(PARTICIPANT_SESSION.USER_ID, ours(userId))
                 .set(PARTICIPANT_SESSION.USER_NAME, userName)
                 .set(PARTICIPANT_SESSION.JOINED_AT, joinedAt)
                 .onConflict(PARTICIPANT_SESSION.MEETING_ID, PARTICIPANT_SESSION.SESSION_ID)
@@ -47,7 +49,7 @@ class ParticipantSessionRepository {
                 .set(PARTICIPANT_SESSION.MEETING_ID, meetingId)
                 .set(PARTICIPANT_SESSION.ROOM_ID, roomId)
                 .set(PARTICIPANT_SESSION.SESSION_ID, sessionId)
-                .set(PARTICIPANT_SESSION.USER_ID, userId)
+                .set(PARTICIPANT_SESSION.USER_ID, ours(userId))
                 .set(PARTICIPANT_SESSION.USER_NAME, userName)
                 .set(PARTICIPANT_SESSION.JOINED_AT, leftAt)
                 .set(PARTICIPANT_SESSION.LEFT_AT, leftAt)
@@ -57,6 +59,14 @@ class ParticipantSessionRepository {
                         DSL.greatest(DSL.excluded(PARTICIPANT_SESSION.LEFT_AT), PARTICIPANT_SESSION.JOINED_AT)))
                 .set(PARTICIPANT_SESSION.USER_NAME, DSL.coalesce(PARTICIPANT_SESSION.USER_NAME, DSL.excluded(PARTICIPANT_SESSION.USER_NAME)))
                 .execute();
+    }
+
+    /**
+     * The provider's user id when it can be one of our users' ids ({@code user_id varchar(64)}), else none: the
+     * session is kept without it rather than refused for it.
+     */
+    private static @Nullable String ours(@Nullable String userId) {
+        return userId == null || userId.length() > MAX_USER_ID ? null : userId;
     }
 
     /** Session ids of the meeting that are still open. */

@@ -10,6 +10,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -65,15 +66,24 @@ class WherebyRecordingsScan {
         Instant mark = state.highWaterMark(PROVIDER).orElseGet(() -> clock.instant().minus(firstLookback));
         List<StoredRecording> recordings = bucket.recordingsSince(mark.minus(OVERLAP));
         Instant newest = mark;
+        int announced = 0;
         for (StoredRecording recording : recordings) {
-            announcer.announce(recording, "whereby-scan");
+            try {
+                announcer.announce(recording, "whereby-scan");
+                announced++;
+            } catch (DataIntegrityViolationException refused) {
+                // this one object is more than the database takes (an over-long key): skipped, counted and logged,
+                // and the pass goes on; an outage still ends the pass, mark unmoved
+                log.error("Whereby recording {} cannot be stored; skipped: {}", recording.key(), refused.getMessage());
+                meters.counter("recordings.poll.skipped", "provider", PROVIDER).increment();
+            }
             if (recording.lastModified().isAfter(newest)) {
                 newest = recording.lastModified();
             }
         }
         state.save(PROVIDER, newest, clock.instant());
-        meters.counter("recordings.poll.announced", "provider", PROVIDER).increment(recordings.size());
-        log.info("Whereby bucket scan: {} recording(s) announced", recordings.size());
-        return recordings.size();
+        meters.counter("recordings.poll.announced", "provider", PROVIDER).increment(announced);
+        log.info("Whereby bucket scan: {} recording(s) announced", announced);
+        return announced;
     }
 }

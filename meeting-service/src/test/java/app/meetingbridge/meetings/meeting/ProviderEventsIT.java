@@ -247,6 +247,20 @@ class ProviderEventsIT extends MeetingServiceTestSupport {
     }
 
     @Test
+    void keepsTheSessionOfAParticipantWhoseUserIdCannotBeOneOfOursWithoutTheId() throws Exception {
+        String meeting = meetingOf(aRoom("mock"));
+
+        publish(Topology.PARTICIPANT_JOINED, new ParticipantJoined("long-user", Instant.now(), Platform.MOCK,
+                providerRoom(meeting), null, "s-long-user", "u".repeat(65), "Long", Instant.now(), null));
+
+        await(() -> db.fetchExists(PARTICIPANT_SESSION, PARTICIPANT_SESSION.MEETING_ID.eq(meeting)));
+        var session = db.fetchSingle(PARTICIPANT_SESSION, PARTICIPANT_SESSION.MEETING_ID.eq(meeting));
+        assertThat(session.getSessionId()).isEqualTo("s-long-user");
+        assertThat(session.getUserId()).isNull();
+        assertThat(session.getUserName()).isEqualTo("Long");
+    }
+
+    @Test
     void acknowledgesEventsAboutRoomsItDoesNotKnow() throws Exception {
         publish(Topology.PARTICIPANT_JOINED, new ParticipantJoined("x", Instant.now(), Platform.MOCK, "no-such-room",
                 null, "s", null, null, Instant.now(), null));

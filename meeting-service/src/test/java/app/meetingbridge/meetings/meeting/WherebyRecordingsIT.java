@@ -139,6 +139,23 @@ class WherebyRecordingsIT extends MeetingServiceTestSupport {
     }
 
     @Test
+    void anObjectTheDatabaseRefusesIsSkippedAndTheRestAreAnnouncedAndTheMarkMoves() {
+        String good = "plain-" + UUID.randomUUID() + ".mp4";
+        String overLong = "deep/" + "folder-of-forty-characters-abcdefghijklm/".repeat(8) + UUID.randomUUID() + ".mp4";
+        try (S3Client s3 = TestS3.shared().client()) {
+            s3.putObject(request -> request.bucket(BUCKET).key(overLong), RequestBody.fromString("video"));
+            s3.putObject(request -> request.bucket(BUCKET).key(good), RequestBody.fromString("video"));
+        }
+
+        int announced = scan.scanOnce();
+
+        assertThat(overLong).hasSizeGreaterThan(300);
+        assertThat(announced).isEqualTo(1);
+        assertThat(observer.all(5000)).extracting(RecordingReady::providerRecordingId).containsExactly(good);
+        assertThat(db.fetchSingle(RECORDING_POLL_STATE).getHighWaterMark()).isAfter(Instant.now().minusSeconds(600));
+    }
+
+    @Test
     void announcesTheRecordingAnS3EventNamesLinkedToItsMeetingAndDeletesTheMessage() {
         String roomName = "/team" + UUID.randomUUID().toString().substring(0, 8) + "-" + UUID.randomUUID();
         String meeting = wherebyMeeting(roomName);
