@@ -5,8 +5,6 @@ import app.meetingbridge.events.recording.TranscriptCompleted;
 import app.meetingbridge.messaging.DelayedDelivery;
 import app.meetingbridge.recordings.roomwebhook.RoomWebhookRepository.Completed;
 import app.meetingbridge.recordings.roomwebhook.RoomWebhookRepository.Target;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * a RabbitMQ delay queue per pause length (the message waits there, then comes back to this consumer), up to the
  * attempt limit. Every attempt is a row of {@code room_webhook_delivery}; a message repeated once the receiver
  * answered for good (2xx or 4xx) is not sent again. The room told is the transcript's own, and at most a few KiB of
- * the receiver's answer are read.
+ * the receiver's answer are read, the whole exchange (answer included) within the timeout: a receiver that trickles
+ * its answer holds the sender no longer than that, and its status counts.
  */
 @Component
 class RoomWebhookSender {
@@ -97,10 +101,29 @@ class RoomWebhookSender {
             if (target.secret() != null && !target.secret().isBlank()) {
                 request.header("X-Webhook-Signature", signature(target.secret(), now.getEpochSecond(), body));
             }
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            status = response.statusCode();
-            preview = preview(response.body());
-        } catch (IOException | IllegalArgumentException e) {
+            AtomicInteger answered = new AtomicInteger();
+            AnswerHead head = new AnswerHead(PREVIEW_BYTES);
+            CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request.build(), info -> {
+                answered.set(info.statusCode());
+                return head;
+            });
+            try {
+                HttpResponse<byte[]> response = call.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                status = response.statusCode();
+                preview = preview(response.body());
+            } catch (TimeoutException slow) {
+                call.cancel(true); // the whole exchange, answer included, gets the timeout: no receiver holds us
+                if (answered.get() > 0) { // it answered, then trickled its body: the status is its answer
+                    status = answered.get();
+                    preview = preview(head.soFar());
+                } else {
+                    error = "HttpTimeoutException: no answer within " + properties.timeout();
+                }
+            } catch (ExecutionException failed) {
+                Throwable cause = failed.getCause() == null ? failed : failed.getCause();
+                error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+        } catch (IllegalArgumentException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -121,15 +144,10 @@ class RoomWebhookSender {
         }
     }
 
-    /**
-     * The start of the receiver's answer, for the delivery row: at most {@value #PREVIEW_BYTES} bytes are read,
-     * whatever the receiver sends, and the connection is let go.
-     */
-    private static @Nullable String preview(InputStream body) throws IOException {
-        try (body) {
-            String text = new String(body.readNBytes(PREVIEW_BYTES), StandardCharsets.UTF_8);
-            return text.isEmpty() ? null : text.substring(0, Math.min(PREVIEW, text.length()));
-        }
+    /** The start of the receiver's answer, for the delivery row (at most {@value #PREVIEW_BYTES} bytes are read). */
+    private static @Nullable String preview(byte[] head) {
+        String text = new String(head, StandardCharsets.UTF_8);
+        return text.isEmpty() ? null : text.substring(0, Math.min(PREVIEW, text.length()));
     }
 
     /** Parks the message in the delay queue for {@code pause}; it comes back to this consumer when that ends. */

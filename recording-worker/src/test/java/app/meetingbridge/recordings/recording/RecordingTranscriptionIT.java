@@ -53,6 +53,7 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         registry.add("app.room-webhooks.first-retry", () -> "200ms");
         registry.add("app.room-webhooks.longest-retry", () -> "400ms");
         registry.add("app.room-webhooks.ui-base-url", () -> "https://app.example/");
+        registry.add("app.room-webhooks.timeout", () -> "3s");
     }
 
     @AfterAll
@@ -314,6 +315,43 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
             assertThat(delivery.getResponsePreview()).hasSize(500).matches("x+");
         } finally {
             endless.stop(0);
+        }
+    }
+
+    @Test
+    void aReceiverThatTricklesItsAnswerHoldsTheSenderNoLongerThanItsTimeoutAndItsStatusCounts() throws Exception {
+        HttpServer trickling = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        trickling.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(202, 0);
+            try (var body = exchange.getResponseBody()) {
+                for (int i = 0; i < 600; i++) { // a byte every 100 ms: two minutes for the whole answer
+                    body.write('t');
+                    body.flush();
+                    Thread.sleep(100);
+                }
+            } catch (java.io.IOException | InterruptedException gone) {
+                // the worker stopped listening
+            }
+        });
+        trickling.start();
+        try {
+            String meeting = aMeeting();
+            db.update(ROOM).set(ROOM.WEBHOOK_URL, "http://127.0.0.1:" + trickling.getAddress().getPort() + "/hook")
+                    .where(ROOM.ID.eq(db.select(MEETING.ROOM_ID).from(MEETING).where(MEETING.ID.eq(meeting))))
+                    .execute();
+            String id = "rec-" + UUID.randomUUID();
+            String key = "acme/room/" + id;
+            put(key, tone(340, 1));
+
+            announce(id, meeting, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+
+            await(() -> transcriptOf(id) != null && db.fetchExists(ROOM_WEBHOOK_DELIVERY,
+                    ROOM_WEBHOOK_DELIVERY.ROOM_ID.eq(transcriptOf(id).getRoomId())));
+            var delivery = db.fetchOne(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.ROOM_ID.eq(transcriptOf(id).getRoomId()));
+            assertThat(delivery.getStatusCode()).isEqualTo(202);
+            assertThat(delivery.getResponsePreview()).matches("t+").hasSizeLessThan(100);
+        } finally {
+            trickling.stop(0);
         }
     }
 
