@@ -8,6 +8,7 @@ import static app.meetingbridge.db.Tables.ROOM_WEBHOOK_DELIVERY;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.db.tables.records.RoomWebhookDeliveryRecord;
 import app.meetingbridge.db.tables.records.TranscriptRecord;
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.recording.RecordingReady;
@@ -19,6 +20,7 @@ import app.meetingbridge.testsupport.FakeHttpServer.Reply;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -181,11 +183,7 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
 
     @Test
     void reprocessingAFinishedRecordingTranscribesItAgain() throws Exception {
-        String id = "rec-" + UUID.randomUUID();
-        String key = "acme/room/" + id;
-        put(key, tone(350, 1));
-        announce(id, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
-        await(() -> inState(id, "done"));
+        String id = aFinishedRecording(350);
         int before = backend.requests("POST", "/v1/audio/transcriptions").size();
 
         reprocess(id);
@@ -199,11 +197,7 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
 
     @Test
     void aRepeatedReprocessRequestIsCarriedOutOnce() throws Exception {
-        String id = "rec-" + UUID.randomUUID();
-        String key = "acme/room/" + id;
-        put(key, tone(360, 1));
-        announce(id, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
-        await(() -> inState(id, "done"));
+        String id = aFinishedRecording(360);
         int before = backend.requests("POST", "/v1/audio/transcriptions").size();
         String transcriptId = transcriptOf(id).getId();
         db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "processing").where(TRANSCRIPT.ID.eq(transcriptId)).execute();
@@ -220,11 +214,7 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
 
     @Test
     void aReprocessOfATranscriptWhoseRecordingIsGoneLeavesItInErrorNotClaimedForGood() throws Exception {
-        String id = "rec-" + UUID.randomUUID();
-        String key = "acme/room/" + id;
-        put(key, tone(370, 1));
-        announce(id, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
-        await(() -> inState(id, "done"));
+        String id = aFinishedRecording(370);
         String transcriptId = transcriptOf(id).getId();
         String recordingId = row(id).getId();
         db.deleteFrom(RECORDING).where(RECORDING.ID.eq(recordingId)).execute();
@@ -297,19 +287,8 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         });
         endless.start();
         try {
-            String meeting = aMeeting();
-            db.update(ROOM).set(ROOM.WEBHOOK_URL, "http://127.0.0.1:" + endless.getAddress().getPort() + "/hook")
-                    .where(ROOM.ID.eq(db.select(MEETING.ROOM_ID).from(MEETING).where(MEETING.ID.eq(meeting))))
-                    .execute();
-            String id = "rec-" + UUID.randomUUID();
-            String key = "acme/room/" + id;
-            put(key, tone(330, 1));
-
-            announce(id, meeting, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
-
-            await(() -> transcriptOf(id) != null && db.fetchExists(ROOM_WEBHOOK_DELIVERY,
-                    ROOM_WEBHOOK_DELIVERY.ROOM_ID.eq(transcriptOf(id).getRoomId())));
-            var delivery = db.fetchOne(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.ROOM_ID.eq(transcriptOf(id).getRoomId()));
+            var delivery = firstDeliveryTo(URI.create("http://127.0.0.1:" + endless.getAddress().getPort() + "/hook"),
+                    330);
             assertThat(delivery.getStatusCode()).isEqualTo(200);
             assertThat(delivery.getError()).isNull();
             assertThat(delivery.getResponsePreview()).hasSize(500).matches("x+");
@@ -335,19 +314,8 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         });
         trickling.start();
         try {
-            String meeting = aMeeting();
-            db.update(ROOM).set(ROOM.WEBHOOK_URL, "http://127.0.0.1:" + trickling.getAddress().getPort() + "/hook")
-                    .where(ROOM.ID.eq(db.select(MEETING.ROOM_ID).from(MEETING).where(MEETING.ID.eq(meeting))))
-                    .execute();
-            String id = "rec-" + UUID.randomUUID();
-            String key = "acme/room/" + id;
-            put(key, tone(340, 1));
-
-            announce(id, meeting, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
-
-            await(() -> transcriptOf(id) != null && db.fetchExists(ROOM_WEBHOOK_DELIVERY,
-                    ROOM_WEBHOOK_DELIVERY.ROOM_ID.eq(transcriptOf(id).getRoomId())));
-            var delivery = db.fetchOne(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.ROOM_ID.eq(transcriptOf(id).getRoomId()));
+            var delivery = firstDeliveryTo(URI.create("http://127.0.0.1:" + trickling.getAddress().getPort() + "/hook"),
+                    340);
             assertThat(delivery.getStatusCode()).isEqualTo(202);
             assertThat(delivery.getResponsePreview()).matches("t+").hasSizeLessThan(100);
         } finally {
@@ -355,11 +323,37 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         }
     }
 
+    /** A recording of a meeting whose room's webhook is {@code url}, processed: the first delivery attempt to it. */
+    RoomWebhookDeliveryRecord firstDeliveryTo(URI url, int frequency) throws Exception {
+        String meeting = aMeeting();
+        db.update(ROOM).set(ROOM.WEBHOOK_URL, url.toString())
+                .where(ROOM.ID.eq(db.select(MEETING.ROOM_ID).from(MEETING).where(MEETING.ID.eq(meeting)))).execute();
+        String id = "rec-" + UUID.randomUUID();
+        String key = "acme/room/" + id;
+        put(key, tone(frequency, 1));
+
+        announce(id, meeting, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+
+        await(() -> transcriptOf(id) != null && db.fetchExists(ROOM_WEBHOOK_DELIVERY,
+                ROOM_WEBHOOK_DELIVERY.ROOM_ID.eq(transcriptOf(id).getRoomId())));
+        return db.fetchOne(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.ROOM_ID.eq(transcriptOf(id).getRoomId()));
+    }
+
     void completed(TranscriptCompleted event) {
         MessageProperties properties = new MessageProperties();
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.TRANSCRIPT_COMPLETED,
                 new Message(json.writeValueAsBytes(event), properties));
+    }
+
+    /** A cloud recording announced without a meeting and taken all the way through: its provider id. */
+    String aFinishedRecording(int frequency) throws Exception {
+        String id = "rec-" + UUID.randomUUID();
+        String key = "acme/room/" + id;
+        put(key, tone(frequency, 1));
+        announce(id, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+        await(() -> inState(id, "done"));
+        return id;
     }
 
     String meetingWithWebhook(String path) {
