@@ -17,6 +17,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +40,13 @@ class RoomWebhookTester {
     private static final int PREVIEW = 200;
     /** Enough bytes for {@link #PREVIEW} characters of UTF-8 (at most 4 bytes each), with room for a cut one. */
     private static final int PREVIEW_BYTES = 4 * 1024;
+
+    /** Cuts off answers that outlast the timeout (one daemon thread; its tasks only close streams). */
+    private static final ScheduledExecutorService CUTOFF = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "webhook-test-cutoff");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final RoomWebhookDeliveryRepository deliveries;
     private final Clock clock;
@@ -78,9 +89,10 @@ class RoomWebhookTester {
         }
         Map<String, Object> result;
         try {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             boolean success = response.statusCode() / 100 == 2;
-            String preview = preview(response.body());
+            String preview = previewBefore(deadline, response.body());
             result = result(success, "Webhook test " + (success ? "successful" : "failed"), "", response.statusCode(),
                     preview);
         } catch (java.net.http.HttpTimeoutException e) {
@@ -94,6 +106,31 @@ class RoomWebhookTester {
         }
         record(room.id(), eventId, result, now);
         return result;
+    }
+
+    /**
+     * The preview of an answer that may trickle: the request's own timeout ends once the headers are in, so the
+     * answer is cut off at the deadline (closing it ends a read that waits), and what came by then is the preview.
+     * A receiver cannot hold a request thread past {@link #TIMEOUT}.
+     */
+    private static @Nullable String previewBefore(long deadlineNanos, InputStream body) {
+        ScheduledFuture<?> cutoff = CUTOFF.schedule(() -> closeQuietly(body),
+                Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        try {
+            return preview(body);
+        } catch (IOException cutOff) {
+            return null; // the status is the answer; the preview is a courtesy
+        } finally {
+            cutoff.cancel(false);
+        }
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // closed already
+        }
     }
 
     /**

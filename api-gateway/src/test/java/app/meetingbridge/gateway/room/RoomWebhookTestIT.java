@@ -152,6 +152,42 @@ class RoomWebhookTestIT {
     }
 
     @Test
+    void aReceiverThatTricklesItsAnswerHoldsTheTestNoLongerThanItsTimeout() throws Exception {
+        HttpServer trickling = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        trickling.createContext("/slow", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(202, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 600; i++) { // a byte every 100 ms: a minute for its whole answer
+                    out.write('t');
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException clientStoppedReading) {
+                // expected: the gateway stops listening at its timeout
+            } finally {
+                exchange.close();
+            }
+        });
+        trickling.setExecutor(Executors.newSingleThreadExecutor());
+        trickling.start();
+        try {
+            String room = aliceRoom("http://127.0.0.1:" + trickling.getAddress().getPort() + "/slow").get("id").stringValue();
+
+            long started = System.nanoTime();
+            Response response = alice.post("/v1/rooms/" + room + "/webhook/test", "");
+            java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            assertThat(response.json().get("success").booleanValue()).isTrue();
+            assertThat(response.json().get("status_code").intValue()).isEqualTo(202);
+            assertThat(took).isLessThan(java.time.Duration.ofSeconds(30)); // 10 s timeout, not the minute
+        } finally {
+            trickling.stop(0);
+        }
+    }
+
+    @Test
     void reportsAFailingReceiverAMissingUrlAndAnUnreachableOne() {
         receiver.on("POST", "/broken", Reply.json(500, "{\"oops\":1}"));
         String broken = aliceRoom(receiver.baseUri() + "/broken").get("id").stringValue();
