@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,6 +42,7 @@ public class ProviderEventHandler {
     private final Providers providers;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate alone;
     private final MeterRegistry meters;
 
     ProviderEventHandler(MeetingRepository meetings, ParticipantSessionRepository sessions,
@@ -52,11 +54,18 @@ public class ProviderEventHandler {
         this.providers = providers;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.alone = new TransactionTemplate(transactions.getTransactionManager());
+        this.alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.meters = meters;
     }
 
+    /**
+     * Applies one event on its own: in a transaction of its own, or inside a running one (a scheduled job's, which
+     * holds the job's lock) in a savepoint, so that when the database refuses this event only it is rolled back
+     * and the caller can go on with the next.
+     */
     public void handle(Object event) {
-        handleAll(List.of(event));
+        alone.executeWithoutResult(status -> handleAll(List.of(event)));
     }
 
     /**
