@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code transcript.completed} for the room's webhook through the outbox in the same transaction), then consent: the
  * audio is deleted when anyone in the meeting refused to have it kept. A failure is counted on the row with its error and the time of
  * the next attempt (capped backoff), and thrown as {@link RecordingFailed} saying when to try again (none after
- * the last attempt); a refused one (a key outside the provider's bucket and prefix) is final.
+ * the last attempt); a refused one (a key outside the provider's bucket and prefix) is final. A transcript still
+ * {@code processing} (claimed for a rerun) shows {@code error} after any failed attempt, so it can be claimed again.
  */
 @Service
 class RecordingPipeline {
@@ -194,6 +195,7 @@ class RecordingPipeline {
     /** Counts a failure that no attempt can mend (a refused key, nothing to fetch): no retry is due. */
     private void failedForGood(Recording recording, String error) {
         recordings.failed(recording.id(), error, null, clock.instant());
+        transcripts.claimFailed(recording.id(), clock.instant());
         log.error("recording {} of {} failed for good: {}", recording.providerRecordingId(), recording.platform(), error);
     }
 
@@ -203,6 +205,7 @@ class RecordingPipeline {
         int attempt = recording.attempts() + 1;
         Duration pause = retry.pauseAfter(attempt);
         recordings.failed(recording.id(), error, pause == null ? null : now.plus(pause), now);
+        transcripts.claimFailed(recording.id(), now);
         if (pause == null) {
             log.error("recording {} failed attempt {}, the last: {}", recording.id(), attempt, error);
         } else {

@@ -87,6 +87,15 @@ class TranscriptRepository {
                 .where(TRANSCRIPT.ID.eq(id)).execute();
     }
 
+    /**
+     * The recording's transcript, if still {@code processing} (claimed for a rerun, or made by an attempt that then
+     * failed), shows {@code error}: a failed attempt never leaves it claimed, where a rerun could not be asked for.
+     */
+    void claimFailed(String recordingId, Instant now) {
+        db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "error").set(TRANSCRIPT.UPDATED_AT, now)
+                .where(TRANSCRIPT.RECORDING_ID.eq(recordingId)).and(TRANSCRIPT.STATUS.eq("processing")).execute();
+    }
+
     void failed(String id, Instant now) {
         db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "error").set(TRANSCRIPT.UPDATED_AT, now)
                 .where(TRANSCRIPT.ID.eq(id)).execute();

@@ -36,7 +36,8 @@ class RoomWebhookRepository {
     /** The receiver already answered this event for good: accepted it (2xx) or refused it (4xx). */
     boolean settled(String eventId) {
         return db.fetchExists(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.EVENT_ID.eq(eventId)
-                .and(ROOM_WEBHOOK_DELIVERY.STATUS_CODE.between(200, 499)));
+                .and(ROOM_WEBHOOK_DELIVERY.STATUS_CODE.between(200, 299)
+                        .or(ROOM_WEBHOOK_DELIVERY.STATUS_CODE.between(400, 499))));
     }
 
     /** One attempt; a redelivered message records its attempt once. */

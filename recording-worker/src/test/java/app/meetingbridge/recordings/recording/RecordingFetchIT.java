@@ -284,6 +284,22 @@ class RecordingFetchIT extends RecordingTestSupport {
     }
 
     @Test
+    void aRerunWhoseFetchFailsLeavesItsTranscriptInErrorNotClaimed() throws Exception {
+        String id = "rec-" + UUID.randomUUID();
+        String key = "acme/room/noise-" + id;
+        put(key, 40_000); // not audio: the audio step fails until the recording is given up on
+        announce(id, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+        await(() -> inState(id, "failed") && row(id).getNextRetryAt() == null && transcriptOf(id) != null
+                && "error".equals(transcriptOf(id).getStatus()));
+        s3.deleteObject(request -> request.bucket(DAILY_BUCKET).key(key)); // and now its object is gone too
+
+        reprocess(id);
+
+        await(() -> row(id).getLastError() != null && row(id).getLastError().startsWith("MISSING")
+                && "error".equals(transcriptOf(id).getStatus()));
+    }
+
+    @Test
     void reprocessingWithoutATranscriptionBackendLeavesTheTranscriptUploaded() throws Exception {
         String id = "rec-" + UUID.randomUUID();
         String key = "acme/room/" + id;

@@ -251,6 +251,25 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
     }
 
     @Test
+    void aReceiverThatRedirectsIsAskedAgainLikeAnyOtherAnswerThatIsNotFinal() throws Exception {
+        String path = "/moved-" + UUID.randomUUID();
+        AtomicInteger asked = new AtomicInteger();
+        receiver.on("POST", path, request -> asked.getAndIncrement() == 0
+                ? Reply.json(307, "{\"moved\":true}") : Reply.json(200, "{\"ok\":true}"));
+        String id = "rec-" + UUID.randomUUID();
+        String key = "acme/room/" + id;
+        put(key, tone(315, 1));
+
+        announce(id, meetingWithWebhook(path), RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+
+        await(() -> receiver.requests("POST", path).size() == 2);
+        String eventId = json.readTree(receiver.requests("POST", path).get(0).body()).get("event_id").stringValue();
+        await(() -> db.fetchCount(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.EVENT_ID.eq(eventId)) == 2);
+        assertThat(db.selectFrom(ROOM_WEBHOOK_DELIVERY).where(ROOM_WEBHOOK_DELIVERY.EVENT_ID.eq(eventId))
+                .orderBy(ROOM_WEBHOOK_DELIVERY.ATTEMPT).fetch(ROOM_WEBHOOK_DELIVERY.STATUS_CODE)).containsExactly(307, 200);
+    }
+
+    @Test
     void tellsTheTranscriptsOwnRoomWhateverRoomTheMessageNames() throws Exception {
         String ownPath = "/own-" + UUID.randomUUID();
         String otherPath = "/other-" + UUID.randomUUID();
