@@ -6,9 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,8 +115,6 @@ class RoomWebhookTester {
                 Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         try {
             return preview(body);
-        } catch (IOException cutOff) {
-            return null; // the status is the answer; the preview is a courtesy
         } finally {
             cutoff.cancel(false);
         }
@@ -138,23 +133,25 @@ class RoomWebhookTester {
      * bytes of it (a receiver answering with 100 MB must not fill the heap) and closing the stream, which drops
      * the rest. Bytes that are not UTF-8 become U+FFFD; null for an empty answer.
      */
-    static @Nullable String preview(InputStream body) throws IOException {
-        byte[] head;
+    static @Nullable String preview(InputStream body) {
+        byte[] buffer = new byte[PREVIEW_BYTES];
+        int length = 0;
         try (body) {
-            head = body.readNBytes(PREVIEW_BYTES);
+            for (int n = 0; n >= 0 && length < buffer.length; n = body.read(buffer, length, buffer.length - length)) {
+                length += n;
+            }
+        } catch (IOException cutOff) {
+            // the answer stopped coming (or was cut off at the timeout): what came is the preview
         }
-        if (head.length == 0) {
+        if (length == 0) {
             return null;
         }
-        CharBuffer text = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .decode(ByteBuffer.wrap(head));
+        String text = new String(buffer, 0, length, StandardCharsets.UTF_8); // what is not UTF-8 becomes U+FFFD
         int end = Math.min(PREVIEW, text.length());
         if (end > 0 && end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }
-        return text.subSequence(0, end).toString();
+        return text.substring(0, end);
     }
 
     /** {@code t={seconds},v1={hex HMAC-SHA256(secret as UTF-8, "{seconds}.{body}")}}: Reflector's scheme. */

@@ -181,6 +181,7 @@ class RoomWebhookTestIT {
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             assertThat(response.json().get("success").booleanValue()).isTrue();
             assertThat(response.json().get("status_code").intValue()).isEqualTo(202);
+            assertThat(response.json().get("response_preview").stringValue()).matches("t+");
             assertThat(took).isLessThan(java.time.Duration.ofSeconds(30)); // 10 s timeout, not the minute
         } finally {
             trickling.stop(0);
