@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first bytes of a receiver's answer and no more: once it has {@code limit} bytes it stops reading (the rest
@@ -17,7 +18,7 @@ final class AnswerHead implements HttpResponse.BodySubscriber<byte[]> {
     private final int limit;
     private final ByteArrayOutputStream read = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> done = new CompletableFuture<>();
-    private volatile Flow.Subscription subscription;
+    private volatile Flow.@Nullable Subscription subscription;
 
     AnswerHead(int limit) {
         this.limit = limit;
@@ -25,6 +26,10 @@ final class AnswerHead implements HttpResponse.BodySubscriber<byte[]> {
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
+        if (this.subscription != null) {
+            subscription.cancel(); // one answer, one subscription
+            return;
+        }
         this.subscription = subscription;
         subscription.request(1);
     }
@@ -41,11 +46,12 @@ final class AnswerHead implements HttpResponse.BodySubscriber<byte[]> {
             }
             full = read.size() >= limit;
         }
+        Flow.Subscription current = subscription;
         if (full) {
-            subscription.cancel();
+            current.cancel();
             done.complete(soFar());
         } else {
-            subscription.request(1);
+            current.request(1);
         }
     }
 
