@@ -153,7 +153,12 @@ public class MeetingService {
                 }
             });
         } catch (RuntimeException e) {
-            provider.deleteRoom(meeting.providerMeetingId(), meeting.providerRoomName());
+            try {
+                provider.deleteRoom(meeting.providerMeetingId(), meeting.providerRoomName());
+            } catch (RuntimeException notDeleted) {
+                log.error("provider room {} of an unstored meeting could not be deleted; the deactivation job does not "
+                        + "know it, delete it by hand: {}", meeting.providerRoomName(), notDeleted.getMessage());
+            }
             release(room, claimId);
             Optional<String> twin = e instanceof DuplicateKeyException ? meetings.createdBy(requestId) : Optional.empty();
             if (twin.isPresent()) { // the same request, delivered twice at once, made its meeting first
