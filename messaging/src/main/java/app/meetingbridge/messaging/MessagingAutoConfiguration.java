@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Gives a service the wire format, the outbox (writer and relay) and delayed delivery by depending on this module. */
+/**
+ * Gives a service the wire format, the outbox (writer and relay), delayed delivery and dead-letter parking by
+ * depending on this module.
+ */
 @AutoConfiguration
 @EnableConfigurationProperties(OutboxProperties.class)
 public class MessagingAutoConfiguration {
@@ -44,6 +47,12 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean(DelayedDelivery.class)
     DelayedDelivery delayedDelivery(RabbitTemplate rabbit, AmqpAdmin admin) {
         return new DelayedDelivery(rabbit, admin);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(DeadLetters.class)
+    DeadLetters deadLetters(RabbitTemplate rabbit) {
+        return new DeadLetters(rabbit);
     }
 
     @Bean

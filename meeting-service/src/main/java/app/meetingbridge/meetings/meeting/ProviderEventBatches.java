@@ -2,7 +2,7 @@ package app.meetingbridge.meetings.meeting;
 
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.WireNames;
-import app.meetingbridge.meetings.messaging.DeadLetters;
+import app.meetingbridge.messaging.DeadLetters;
 import app.meetingbridge.messaging.WireFormat;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package app.meetingbridge.recordings.recording;
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.events.recording.ReprocessRequested;
+import app.meetingbridge.messaging.DeadLetters;
 import app.meetingbridge.messaging.DelayedDelivery;
 import java.time.Duration;
 import java.util.HashMap;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link RetryDue} for its pause ({@code recordings.retry.{millis}}), which then comes back to this queue alone;
  * after its last attempt the message goes to the dead-letter queue. A message that met a database outage is parked
  * as it is, for the outage pause, and taken again up to the outage limit. A message no attempt can take (not JSON
- * of its kind, missing what a recording needs, larger than any real recording) goes to the dead-letter queue at
- * once, with the reason.
+ * of its kind, missing what a recording needs, larger than any real recording), one given up on, and one that met
+ * more outages than the limit are parked in the dead-letter queue by the worker itself, with the reason in
+ * {@code x-exception-message} and where it was first sent, so that a redrive takes each back for what it was.
  */
 @Configuration(proxyBeanMethods = false)
 class RecordingReadyListener {
@@ -42,11 +43,13 @@ class RecordingReadyListener {
     private static final String OUTAGES = "x-meetingbridge-outages";
 
     @Bean
-    Consumer<Message<byte[]>> recordingReady(RecordingIntake intake, DelayedDelivery delayed,
+    Consumer<Message<byte[]>> recordingReady(RecordingIntake intake, DelayedDelivery delayed, DeadLetters deadLetters,
                                              RecordingRetryProperties retry, JsonMapper json) {
         return message -> {
+            // ours when it came back from a pause; where it was first sent when an operator redrove it
             String routingKey = String.valueOf(message.getHeaders().getOrDefault(ROUTING_KEY,
-                    message.getHeaders().get(AmqpHeaders.RECEIVED_ROUTING_KEY)));
+                    message.getHeaders().getOrDefault(DeadLetters.ORIGINAL_ROUTING_KEY,
+                            message.getHeaders().get(AmqpHeaders.RECEIVED_ROUTING_KEY))));
             try {
                 if (message.getHeaders().containsKey(RETRY)) {
                     intake.retry(json.readValue(message.getPayload(), RetryDue.class).recordingId());
@@ -56,18 +59,20 @@ class RecordingReadyListener {
                     intake.register(json.readValue(message.getPayload(), RecordingReady.class));
                 }
             } catch (JacksonException | UnusableMessage | DataIntegrityViolationException unusable) {
-                throw new AmqpRejectAndDontRequeueException("unusable " + routingKey + " message, parked in the "
-                        + "dead-letter queue: " + unusable.getMessage(), unusable);
+                deadLetters.park(QUEUE, message.getPayload(), message.getHeaders(), unusable);
             } catch (RecordingFailed failed) {
-                if (failed.retryIn() == null) {
-                    throw new AmqpRejectAndDontRequeueException("given up: " + failed.getMessage(), failed);
+                if (failed.retryIn() == null) { // given up: a redrive gives it one more attempt
+                    deadLetters.park(QUEUE, message.getPayload(), withoutOutages(message), "given up on recording "
+                            + failed.recording().providerRecordingId() + " after its last attempt: " + failed.getMessage());
+                    return;
                 }
                 park(delayed, failed.retryIn(), json.writeValueAsBytes(RetryDue.of(failed.recording())),
                         Map.of(RETRY, true));
             } catch (DataAccessException | TransactionException outage) {
                 int outages = message.getHeaders().get(OUTAGES) instanceof Number n ? n.intValue() : 0;
                 if (outages >= retry.outageRetries()) {
-                    throw new AmqpRejectAndDontRequeueException("the database stayed unreachable", outage);
+                    deadLetters.park(QUEUE, message.getPayload(), withoutOutages(message), outage);
+                    return;
                 }
                 log.warn("the database did not answer ({}); {} taken again in {} (outage pause {} of {})",
                         outage.getMessage(), routingKey, retry.outagePause(), outages + 1, retry.outageRetries());
@@ -78,6 +83,13 @@ class RecordingReadyListener {
                 park(delayed, retry.outagePause(), message.getPayload(), headers);
             }
         };
+    }
+
+    /** Its headers, less the outages it met: a redriven message starts a fresh count. */
+    private static Map<String, Object> withoutOutages(Message<byte[]> message) {
+        Map<String, Object> headers = new HashMap<>(message.getHeaders());
+        headers.remove(OUTAGES);
+        return headers;
     }
 
     /** Parks a message for {@code pause}, after which it comes back to this queue alone. */

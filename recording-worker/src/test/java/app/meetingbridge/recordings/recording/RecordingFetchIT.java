@@ -152,9 +152,9 @@ class RecordingFetchIT extends RecordingTestSupport {
         await(() -> {
             Message parked = rabbit.receive(QUEUE + ".dlq");
             if (parked != null) {
-                reasons.add(String.valueOf((Object) parked.getMessageProperties().getHeader("x-exception-stacktrace")));
+                reasons.add(String.valueOf((Object) parked.getMessageProperties().getHeader("x-exception-message")));
             }
-            return reasons.stream().filter(reason -> reason.contains("unusable recording.ready")).count() >= 3;
+            return reasons.stream().filter(reason -> reason.startsWith("UnusableMessage: recording.ready")).count() >= 3;
         });
         assertThat(reasons).anyMatch(reason -> reason.contains("no providerRecordingId"))
                 .anyMatch(reason -> reason.contains(noBucket) && reason.contains("no bucket"))
@@ -177,22 +177,44 @@ class RecordingFetchIT extends RecordingTestSupport {
     }
 
     @Test
-    void aReprocessRequestNamingNoTranscriptIsDeadLetteredAtOnce() throws Exception {
+    void aReprocessRequestNamingNoTranscriptIsDeadLetteredAtOnceAndARedriveTakesItBackAsAReprocess()
+            throws Exception {
         String request = "{\"eventId\":\"reprocess-" + UUID.randomUUID() + "\",\"occurredAt\":\"2026-11-26T10:00:00Z\"}";
         MessageProperties properties = new MessageProperties();
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 
         rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_REPROCESS, new Message(request.getBytes(), properties));
 
-        List<String> parked = new ArrayList<>();
+        Message parked = parkedWith(request);
+        assertThat(reason(parked)).startsWith("UnusableMessage: recording.reprocess").contains("no transcriptId");
+        assertThat((Object) parked.getMessageProperties().getHeader("x-original-routingKey"))
+                .isEqualTo(Topology.RECORDING_REPROCESS);
+
+        redrive(parked);
+
+        // read again as what it was (a reprocess request), not as the queue's name says
+        assertThat(reason(parkedWith(request))).startsWith("UnusableMessage: recording.reprocess");
+    }
+
+    /** What {@code dead-letters redrive} does: the parked message, as it is, straight to the work queue. */
+    void redrive(Message parked) {
+        rabbit.send("", QUEUE, parked);
+    }
+
+    Message parkedWith(String body) throws InterruptedException {
+        List<Message> found = new ArrayList<>();
         await(() -> {
             Message message = rabbit.receive(QUEUE + ".dlq");
-            if (message != null && new String(message.getBody()).equals(request)) {
-                parked.add(String.valueOf((Object) message.getMessageProperties().getHeader("x-exception-stacktrace")));
+            if (message != null && new String(message.getBody()).contains(body)) {
+                found.add(message);
             }
-            return !parked.isEmpty();
+            return !found.isEmpty();
         });
-        assertThat(parked.get(0)).contains("unusable recording.reprocess").contains("no transcriptId");
+        return found.get(0);
+    }
+
+    static String reason(Message parked) {
+        return String.valueOf((Object) parked.getMessageProperties().getHeader("x-exception-message"));
     }
 
     @Test
@@ -237,15 +259,18 @@ class RecordingFetchIT extends RecordingTestSupport {
         assertThat(waiting.getState()).isEqualTo("failed");
         assertThat(waiting.getLastError()).startsWith("MISSING");
         assertThat(Duration.between(waiting.getUpdatedAt(), waiting.getNextRetryAt())).isEqualTo(Duration.ofMillis(200));
-        await(() -> {
-            Message parked = rabbit.receive(QUEUE + ".dlq");
-            return parked != null && new String(parked.getBody()).contains(id);
-        });
+        Message parked = parkedWith(id);
+        assertThat(reason(parked)).contains("not-there-" + id);
         RecordingRecord row = row(id);
         assertThat(row.getState()).isEqualTo("failed");
         assertThat(row.getAttempts()).isEqualTo(3); // the first, then after 200 ms and 400 ms: the limit
         assertThat(row.getNextRetryAt()).isNull(); // given up: nothing is due
         assertThat(row.getUpdatedAt()).isAfterOrEqualTo(waiting.getUpdatedAt().plusMillis(600));
+
+        put("acme/room/not-there-" + id, tone(490, 1)); // the object turns up after all
+        redrive(parked);
+
+        await(() -> transcriptOf(id) != null && "uploaded".equals(transcriptOf(id).getStatus()));
     }
 
     @Test

@@ -1,7 +1,5 @@
-package app.meetingbridge.meetings.messaging;
+package app.meetingbridge.messaging;
 
-import app.meetingbridge.messaging.ConfirmedSend;
-import app.meetingbridge.messaging.WireFormat;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -11,17 +9,22 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.AmqpHeaders;
-import org.springframework.stereotype.Component;
 
 /**
- * Parks one message of a batch in its queue's dead-letter queue ({@code <queue>.dlq}, where the broker puts
- * messages past their delivery limit, and where {@code dead-letters redrive} takes them from), confirmed by the
- * broker before the batch is acknowledged. Used where one bad message must not fail the good ones beside it.
+ * Parks a message in its queue's dead-letter queue ({@code <queue>.dlq}, where the broker puts messages past their
+ * delivery limit, and where {@code dead-letters redrive} takes them from), with the reason in
+ * {@code x-exception-message}, confirmed by the broker before the message is acknowledged. Used where one bad
+ * message must not fail the good ones beside it, and where a consumer gives up on a message itself.
  */
-@Component
 public class DeadLetters {
 
+    /** Where the message was first published: kept through a redrive, which publishes to the queue itself. */
+    public static final String ORIGINAL_EXCHANGE = "x-original-exchange";
+    public static final String ORIGINAL_ROUTING_KEY = "x-original-routingKey";
+
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+    /** Headers of our own ({@code x-meetingbridge-…}: a retry's mark, its routing key, its outage count) go along. */
+    private static final String OURS = "x-meetingbridge-";
 
     private final RabbitTemplate rabbit;
 
@@ -34,6 +37,11 @@ public class DeadLetters {
      *                where it came from are kept)
      */
     public void park(String queue, byte[] body, Map<String, Object> headers, Throwable why) {
+        park(queue, body, headers, reason(why));
+    }
+
+    /** As {@link #park(String, byte[], Map, Throwable)}, with the reason in words of the caller's. */
+    public void park(String queue, byte[] body, Map<String, Object> headers, String reason) {
         MessageProperties properties = new MessageProperties();
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         copy(headers, WireFormat.TYPE_HEADER, properties);
@@ -43,12 +51,19 @@ public class DeadLetters {
         if (messageId != null) {
             properties.setMessageId(messageId.toString());
         }
-        properties.setHeader("x-original-exchange", headers.get(AmqpHeaders.RECEIVED_EXCHANGE));
-        properties.setHeader("x-original-routingKey", headers.get(AmqpHeaders.RECEIVED_ROUTING_KEY));
-        properties.setHeader("x-exception-message", reason(why));
+        properties.setHeader(ORIGINAL_EXCHANGE, headers.getOrDefault(ORIGINAL_EXCHANGE,
+                headers.get(AmqpHeaders.RECEIVED_EXCHANGE)));
+        properties.setHeader(ORIGINAL_ROUTING_KEY, headers.getOrDefault(ORIGINAL_ROUTING_KEY,
+                headers.get(AmqpHeaders.RECEIVED_ROUTING_KEY)));
+        headers.forEach((name, value) -> {
+            if (name.startsWith(OURS)) {
+                properties.setHeader(name, value);
+            }
+        });
+        properties.setHeader("x-exception-message", reason);
         ConfirmedSend.send(rabbit, "", queue + ".dlq", new Message(body, properties), Duration.ofSeconds(10),
                 "the dead letter for " + queue);
-        log.warn("parked message {} of {} in {}.dlq: {}", messageId, queue, queue, reason(why));
+        log.warn("parked message {} of {} in {}.dlq: {}", messageId, queue, queue, reason);
     }
 
     /** The root cause's type and first line, short: enough to act on, without the statement and its values. */
