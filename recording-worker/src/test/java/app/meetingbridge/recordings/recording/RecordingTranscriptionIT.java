@@ -236,10 +236,7 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
     void aRepeatedTranscriptCompletedIsNotSentAgainOnceTheReceiverAnswered() throws Exception {
         String path = "/once-" + UUID.randomUUID();
         receiver.on("POST", path, Reply.json(200, "{\"ok\":true}"));
-        String id = "rec-" + UUID.randomUUID();
-        String key = "acme/room/" + id;
-        put(key, tone(310, 1));
-        announce(id, meetingWithWebhook(path), RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+        String id = announcedWithWebhook(path, 310);
         await(() -> receiver.requests("POST", path).size() == 1);
         String eventId = json.readTree(receiver.requests("POST", path).get(0).body()).get("event_id").stringValue();
         TranscriptRecord transcript = transcriptOf(id);
@@ -256,11 +253,8 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         AtomicInteger asked = new AtomicInteger();
         receiver.on("POST", path, request -> asked.getAndIncrement() == 0
                 ? Reply.json(307, "{\"moved\":true}") : Reply.json(200, "{\"ok\":true}"));
-        String id = "rec-" + UUID.randomUUID();
-        String key = "acme/room/" + id;
-        put(key, tone(315, 1));
 
-        announce(id, meetingWithWebhook(path), RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+        announcedWithWebhook(path, 315);
 
         await(() -> receiver.requests("POST", path).size() == 2);
         String eventId = json.readTree(receiver.requests("POST", path).get(0).body()).get("event_id").stringValue();
@@ -275,10 +269,7 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         String otherPath = "/other-" + UUID.randomUUID();
         receiver.on("POST", ownPath, Reply.json(200, "{}"));
         receiver.on("POST", otherPath, Reply.json(200, "{}"));
-        String id = "rec-" + UUID.randomUUID();
-        String key = "acme/room/" + id;
-        put(key, tone(320, 1));
-        announce(id, meetingWithWebhook(ownPath), RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+        String id = announcedWithWebhook(ownPath, 320);
         await(() -> receiver.requests("POST", ownPath).size() == 1);
         String otherRoom = db.select(MEETING.ROOM_ID).from(MEETING).where(MEETING.ID.eq(meetingWithWebhook(otherPath)))
                 .fetchSingle(MEETING.ROOM_ID);
@@ -340,6 +331,15 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         } finally {
             trickling.stop(0);
         }
+    }
+
+    /** A recording of a meeting whose room's webhook is the receiver's {@code path}, announced: its provider id. */
+    String announcedWithWebhook(String path, int frequency) throws Exception {
+        String id = "rec-" + UUID.randomUUID();
+        String key = "acme/room/" + id;
+        put(key, tone(frequency, 1));
+        announce(id, meetingWithWebhook(path), RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+        return id;
     }
 
     /** A recording of a meeting whose room's webhook is {@code url}, processed: the first delivery attempt to it. */
@@ -435,11 +435,8 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
     void aReceiverThatRefusesIsNotAskedAgain() throws Exception {
         String path = "/refuse-" + UUID.randomUUID();
         receiver.on("POST", path, Reply.json(410, "{\"gone\":true}"));
-        String id = "rec-" + UUID.randomUUID();
-        String key = "acme/room/" + id;
-        put(key, tone(300, 1));
 
-        announce(id, meetingWithWebhook(path), RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+        announcedWithWebhook(path, 300);
 
         await(() -> receiver.requests("POST", path).size() == 1);
         Thread.sleep(1500);
