@@ -194,8 +194,8 @@ class RecordingPipeline {
 
     /** Counts a failure that no attempt can mend (a refused key, nothing to fetch): no retry is due. */
     private void failedForGood(Recording recording, String error) {
+        transcripts.claimFailed(recording.id(), clock.instant()); // first: the row's failure is the last word
         recordings.failed(recording.id(), error, null, clock.instant());
-        transcripts.claimFailed(recording.id(), clock.instant());
         log.error("recording {} of {} failed for good: {}", recording.providerRecordingId(), recording.platform(), error);
     }
 
@@ -204,8 +204,8 @@ class RecordingPipeline {
         Instant now = clock.instant();
         int attempt = recording.attempts() + 1;
         Duration pause = retry.pauseAfter(attempt);
+        transcripts.claimFailed(recording.id(), now); // first: once the row says failed, the transcript says so too
         recordings.failed(recording.id(), error, pause == null ? null : now.plus(pause), now);
-        transcripts.claimFailed(recording.id(), now);
         if (pause == null) {
             log.error("recording {} failed attempt {}, the last: {}", recording.id(), attempt, error);
         } else {
