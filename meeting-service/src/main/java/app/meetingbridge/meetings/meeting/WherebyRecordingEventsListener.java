@@ -7,6 +7,7 @@ import app.meetingbridge.meetings.provider.whereby.WherebyRecordingQueue;
 import app.meetingbridge.meetings.provider.whereby.WherebyRecordingQueue.QueuedMessage;
 import app.meetingbridge.meetings.provider.whereby.WherebyRecordingsBucket;
 import app.meetingbridge.meetings.provider.whereby.WherebyRecordingsBucket.StoredRecording;
+import app.meetingbridge.messaging.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -104,8 +105,7 @@ class WherebyRecordingEventsListener implements SmartLifecycle {
 
     /** 1, 2, 4 … seconds between failed reads, at most 30. */
     static Duration pause(int failures) {
-        long seconds = 1L << Math.min(failures - 1, 5);
-        return Duration.ofSeconds(Math.min(seconds, MAX_PAUSE.toSeconds()));
+        return Backoff.doubling(Duration.ofSeconds(1), MAX_PAUSE, failures);
     }
 
     void on(QueuedMessage message) {

@@ -1,5 +1,6 @@
 package app.meetingbridge.recordings.recording;
 
+import app.meetingbridge.messaging.Backoff;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -29,7 +30,6 @@ record RecordingRetryProperties(Duration firstRetry, Duration longestRetry, int 
         if (attempt >= maxAttempts) {
             return null;
         }
-        Duration pause = firstRetry.multipliedBy(1L << Math.min(attempt - 1, 20));
-        return pause.compareTo(longestRetry) > 0 ? longestRetry : pause;
+        return Backoff.doubling(firstRetry, longestRetry, attempt);
     }
 }

@@ -1,5 +1,6 @@
 package app.meetingbridge.recordings.roomwebhook;
 
+import app.meetingbridge.messaging.Backoff;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -22,7 +23,6 @@ public record RoomWebhookProperties(Duration firstRetry, Duration longestRetry, 
 
     /** The pause before attempt {@code attempt + 1}. */
     Duration pauseAfter(int attempt) {
-        Duration pause = firstRetry.multipliedBy(1L << Math.min(attempt - 1, 20));
-        return pause.compareTo(longestRetry) > 0 ? longestRetry : pause;
+        return Backoff.doubling(firstRetry, longestRetry, attempt);
     }
 }
