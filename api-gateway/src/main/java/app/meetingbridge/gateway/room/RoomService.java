@@ -97,8 +97,7 @@ public class RoomService {
     Page<Room> list(Caller caller, int page, int size) {
         String ownerId = caller.userId() == null ? "" : caller.userId();
         int total = rooms.count(ownerId, caller.ownsEverything());
-        // a long: page 2147483647 of 100 is past every row, not an int overflow
-        List<Room> items = rooms.page(ownerId, caller.ownsEverything(), (page - 1L) * size, size);
+        List<Room> items = rooms.page(ownerId, caller.ownsEverything(), Page.offset(page, size), size);
         return Page.of(items, total, page, size);
     }
 

@@ -48,9 +48,8 @@ class TranscriptService {
     Page<Transcript> page(Caller caller, int page, int size, @Nullable String roomId, @Nullable String meetingId) {
         String owner = caller.userId() == null ? "" : caller.userId();
         int total = transcripts.count(owner, caller.ownsEverything(), roomId, meetingId);
-        // a long: page 2147483647 of 100 is past every row, not an int overflow
-        return Page.of(transcripts.page(owner, caller.ownsEverything(), roomId, meetingId, (page - 1L) * size, size),
-                total, page, size);
+        return Page.of(transcripts.page(owner, caller.ownsEverything(), roomId, meetingId, Page.offset(page, size),
+                size), total, page, size);
     }
 
     /** True if this request started a run, false if one was already under way. */

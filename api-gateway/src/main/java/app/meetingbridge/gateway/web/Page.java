@@ -10,6 +10,11 @@ public record Page<T>(List<T> items, int total, int page, int size, int pages) {
         return new Page<>(items, total, page, size, (total + size - 1) / size);
     }
 
+    /** Where page {@code page} of {@code size} starts: a long, so page 2147483647 lies past every row, no overflow. */
+    public static long offset(int page, int size) {
+        return (page - 1L) * size;
+    }
+
     /** 422 in FastAPI's shape for a page below 1 or a size outside 1..{@code maxSize}. */
     public static void validate(int page, int size, int maxSize) {
         if (page < 1) {
