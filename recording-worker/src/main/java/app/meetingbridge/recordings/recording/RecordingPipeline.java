@@ -141,13 +141,8 @@ class RecordingPipeline {
         recordings.advance(recording.id(), RecordingState.PROCESSING, clock.instant());
         Map<String, MeetingReadRepository.Participant> sessions = recording.meetingId() == null ? Map.of()
                 : meetings.participants(recording.meetingId());
-        Audio ready;
-        try {
-            ready = audio.run(recording, transcript.id(), sessions);
-        } catch (AudioException | StorageException e) {
-            transcripts.failed(transcript.id(), clock.instant()); // shown as error until an attempt succeeds
-            throw e;
-        }
+        // should it fail, counting the failure shows the transcript (still processing) as error till an attempt works
+        Audio ready = audio.run(recording, transcript.id(), sessions);
         transcripts.audioReady(transcript.id(), ready.durationMs(), json.writeValueAsString(ready.participants()),
                 clock.instant());
         log.info("recording {}: audio ready for transcript {} ({} ms, {} track(s))", recording.id(), transcript.id(),
