@@ -255,9 +255,7 @@ public class S3RecordingStore implements AutoCloseable {
             if (e.statusCode() == 404) {
                 throw new StorageException(Reason.MISSING, "no object " + bucket + "/" + key, e);
             }
-            throw new StorageException(Reason.UNAVAILABLE, "copying " + bucket + "/" + key + ": " + e.getMessage(), e);
-        } catch (SdkException e) {
-            throw new StorageException(Reason.UNAVAILABLE, "copying " + bucket + "/" + key + ": " + e.getMessage(), e);
+            throw e; // unavailable, as copy() says of every other failed request
         }
     }
 
