@@ -43,6 +43,29 @@ public final class TestServices {
         return database;
     }
 
+    /**
+     * A database of this run's own beside the shared one ({@code <prefix>_<run>}, in the same schema name, migrated,
+     * dropped when the JVM exits), for a test that must tell its connections from other runs' in
+     * {@code pg_stat_activity}, which names databases, not schemas.
+     */
+    public static TestDatabase ownDatabase(String prefix) {
+        TestDatabase shared = database();
+        String name = prefix + "_" + RUN_ID;
+        URI server = URI.create(shared.baseUrl().substring("jdbc:".length()));
+        String baseUrl = "jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + "/" + name
+                + (server.getQuery() == null ? "" : "?" + server.getQuery());
+        try {
+            execute(shared, "create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                executeOrWarn(shared, "drop database if exists " + name + " with (force)")));
+        TestDatabase own = new TestDatabase(baseUrl, shared.user(), shared.password(), shared.schema());
+        Migrate.migrate(own.url(), own.user(), own.password(), own.schema());
+        return own;
+    }
+
     public static synchronized TestBroker broker() {
         if (broker == null) {
             broker = useLocal(5672) ? localBroker() : containerBroker();
@@ -58,9 +81,6 @@ public final class TestServices {
         properties.put("spring.datasource.url", db.url());
         properties.put("spring.datasource.username", db.user());
         properties.put("spring.datasource.password", db.password());
-        // test contexts stay cached side by side: each keeps few idle connections (PostgreSQL allows 100 in all)
-        properties.put("spring.datasource.hikari.minimum-idle", "1");
-        properties.put("spring.datasource.hikari.idle-timeout", "10000");
         properties.put("spring.rabbitmq.host", mq.host());
         properties.put("spring.rabbitmq.port", String.valueOf(mq.port()));
         properties.put("spring.rabbitmq.username", mq.user());
@@ -77,8 +97,15 @@ public final class TestServices {
         return env;
     }
 
+    /**
+     * This run's services for a Spring test context. Contexts stay cached side by side, so each keeps one idle
+     * connection and closes the others after 10 s (PostgreSQL allows 100 in all); processes started from
+     * {@link #environment()} run with their services' own pool settings.
+     */
     public static void register(DynamicPropertyRegistry registry) {
         springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
     /** A proxy in front of this run's broker, for tests that take the broker away. */
@@ -141,11 +168,21 @@ public final class TestServices {
     }
 
     private static void dropSchema(TestDatabase db) {
+        executeOrWarn(db, "drop schema if exists " + db.schema() + " cascade");
+    }
+
+    private static void executeOrWarn(TestDatabase db, String sql) {
+        try {
+            execute(db, sql);
+        } catch (SQLException e) {
+            System.err.println("could not " + sql + ": " + e.getMessage());
+        }
+    }
+
+    private static void execute(TestDatabase db, String sql) throws SQLException {
         try (var connection = DriverManager.getConnection(db.baseUrl(), db.user(), db.password());
              var statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + db.schema() + " cascade");
-        } catch (SQLException e) {
-            System.err.println("could not drop test schema " + db.schema() + ": " + e.getMessage());
+            statement.execute(sql);
         }
     }
 

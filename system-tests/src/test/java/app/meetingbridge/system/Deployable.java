@@ -2,10 +2,10 @@ package app.meetingbridge.system;
 
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.TestServices;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,19 +16,28 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One of the built deployables ({@code <module>/target/<module>.jar}) run as a real process against this run's
- * database and virtual host, on a port of its own, its output kept in {@code target/system-test-logs}.
+ * database and virtual host, on a port of its own, its output kept in {@code target/system-test-logs/<instance>.log}.
+ * Several instances of one module run side by side under names of their own.
  */
 final class Deployable {
 
     private static final Path ROOT = Path.of(System.getProperty("deployables.dir", ".."));
+    private static final Path LOGS = Path.of("target", "system-test-logs");
 
     private final String module;
+    private final String instance;
     private final int port;
     private final Map<String, String> environment = new HashMap<>();
     private Process process;
+    private long logStart;
 
     Deployable(String module, Map<String, String> settings) {
+        this(module, module, settings);
+    }
+
+    Deployable(String module, String instance, Map<String, String> settings) {
         this.module = module;
+        this.instance = instance;
         this.port = freePort();
         environment.putAll(TestServices.environment());
         environment.put("SERVER_PORT", String.valueOf(port));
@@ -37,6 +46,14 @@ final class Deployable {
 
     int port() {
         return port;
+    }
+
+    String module() {
+        return module;
+    }
+
+    String instance() {
+        return instance;
     }
 
     String baseUrl() {
@@ -48,23 +65,44 @@ final class Deployable {
     }
 
     void start() {
+        launch();
+        awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** Starts the process without waiting for it (start several at once, then {@link #awaitReady} each). */
+    void launch() {
         Path jar = ROOT.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn package)");
         }
         try {
-            Path logs = Files.createDirectories(Path.of("target", "system-test-logs"));
+            Path log = Files.createDirectories(LOGS).resolve(instance + ".log");
+            logStart = Files.exists(log) ? Files.size(log) : 0;
             ProcessBuilder builder = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(module + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitReady(Duration.ofSeconds(120));
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** What this process has written to its log so far (not what earlier processes of the instance wrote). */
+    String log() {
+        try {
+            byte[] all = Files.readAllBytes(LOGS.resolve(instance + ".log"));
+            return new String(all, (int) Math.min(logStart, all.length), (int) Math.max(0, all.length - logStart),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Kills the process at once, as a crash or an operator's kill would. */
@@ -75,13 +113,13 @@ final class Deployable {
         }
     }
 
-    private void awaitReady(Duration timeout) {
+    void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpJson http = http();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see "
-                        + new File("target/system-test-logs/" + module + ".log").getAbsolutePath());
+                throw new IllegalStateException(instance + " exited with " + process.exitValue() + "; see "
+                        + LOGS.resolve(instance + ".log").toAbsolutePath());
             }
             try {
                 if (http.get("/actuator/health/readiness").status() == 200) {
@@ -92,7 +130,7 @@ final class Deployable {
             }
             sleep(250);
         }
-        throw new IllegalStateException(module + " was not ready within " + timeout);
+        throw new IllegalStateException(instance + " was not ready within " + timeout);
     }
 
     private static void sleep(long millis) {
