@@ -52,8 +52,9 @@ class WherebyVideoProviderTest {
                 "whereby-recordings", "eu-west-1", "AKIAEXAMPLE", "s3cr3t", logoPath, resilience, null), new SimpleMeterRegistry());
     }
 
+    /** Times out after 5 s: a request to the fake can take a few hundred ms on a machine busy with other builds. */
     WherebyVideoProvider provider() {
-        return provider(Duration.ofMillis(500));
+        return provider(Duration.ofSeconds(5));
     }
 
     static NewProviderRoom newRoom(String roomName, String recordingType) {
@@ -195,7 +196,7 @@ class WherebyVideoProviderTest {
         whereby.on("POST", "/meetings", Reply.json(201, MEETING_JSON));
         whereby.on("PUT", "/rooms/.*/theme/logo", Reply.json(400, "{\"error\":\"image too small\"}"));
 
-        ProviderRoom room = provider(Duration.ofMillis(500), logo.toString()).createRoom(newRoom("team", "none"));
+        ProviderRoom room = provider(Duration.ofSeconds(5), logo.toString()).createRoom(newRoom("team", "none"));
 
         var upload = whereby.requests("PUT", ".*").get(0);
         assertThat(upload.path()).isEqualTo("/rooms/team-e0c1b0f2-5b0a-4f0c-9f0b-2a5b1b2c3d4e/theme/logo");
