@@ -286,23 +286,6 @@ class RecordingFetchIT extends RecordingTestSupport {
     }
 
     @Test
-    void aRecordingThatFailsOnceIsTriedAgainAfterItsPauseAndCompletes() throws Exception {
-        String id = "rec-" + UUID.randomUUID();
-        String key = "acme/room/late-" + id;
-
-        announce(id, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
-        await(() -> row(id) != null && row(id).getAttempts() == 1);
-        put(key, tone(500, 1)); // the provider finishes writing it
-
-        await(() -> transcriptOf(id) != null && "uploaded".equals(transcriptOf(id).getStatus()));
-        assertThat(row(id).getAttempts()).isBetween(1, 2); // a retry may have come before the object did
-        assertThat(row(id).getState()).isEqualTo("processing");
-        for (Message parked = rabbit.receive(QUEUE + ".dlq"); parked != null; parked = rabbit.receive(QUEUE + ".dlq")) {
-            assertThat(new String(parked.getBody())).doesNotContain(id);
-        }
-    }
-
-    @Test
     void aTrackFfmpegCannotReadFailsTheAudioStepWhichIsRetriedThenDeadLettered() throws Exception {
         String id = "rec-" + UUID.randomUUID();
         String key = "acme/room/noise-" + id;

@@ -159,10 +159,10 @@ public abstract class RecordingTestSupport {
     }
 
     static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s");
+                throw new AssertionError("not within 60 s");
             }
             Thread.sleep(50);
         }
