@@ -7,7 +7,6 @@ import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.messaging.WireFormat;
-import app.meetingbridge.testsupport.TestServices;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,11 +33,7 @@ class RecordingWorkerSystemIT {
     static void start() throws Exception {
         worker = new Deployable("recording-worker", Map.of());
         worker.start();
-        var mq = TestServices.broker();
-        connection = new CachingConnectionFactory(mq.host(), mq.port());
-        connection.setUsername(mq.user());
-        connection.setPassword(mq.password());
-        connection.setVirtualHost(mq.virtualHost());
+        connection = SystemBroker.connect();
         database = new SystemDatabase();
         db = database.db;
     }

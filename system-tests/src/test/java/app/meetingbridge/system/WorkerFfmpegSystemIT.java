@@ -10,7 +10,6 @@ import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.messaging.WireFormat;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.TestS3;
-import app.meetingbridge.testsupport.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -64,11 +63,7 @@ class WorkerFfmpegSystemIT {
         settings.put("PATH", path + ":/usr/bin:/bin");
         worker = new Deployable("recording-worker", settings);
         worker.start();
-        var mq = TestServices.broker();
-        connection = new CachingConnectionFactory(mq.host(), mq.port());
-        connection.setUsername(mq.user());
-        connection.setPassword(mq.password());
-        connection.setVirtualHost(mq.virtualHost());
+        connection = SystemBroker.connect();
     }
 
     @AfterAll
