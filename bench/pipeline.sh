@@ -2,7 +2,7 @@
 # Pipeline figures (issue 5): recordings per minute through the whole recording-worker pipeline (fetch from the
 # provider bucket, ffmpeg mixdown and waveform, per-track transcription by a faked backend, transcript ended)
 # with one and with two worker instances, in the same run. Each recording is a Daily raw-tracks recording of three
-# WebM/Opus tracks of AUDIO_SECONDS (default 60) made by ffmpeg, starting 0, 5 and 10 s in. The backend answers
+# WebM/Opus tracks of AUDIO_SECONDS (default 60) made by the shipped ffmpeg, starting 0, 5 and 10 s in. The backend answers
 # after DELAY_MS (default 500). S3 is s3proxy over a folder (its own JVM). Build first: mvn -DskipTests install
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,13 +29,14 @@ java bench/FakeTranscriber.java 18093 "$DELAY_MS" > "$WORK/transcriber.log" 2>&1
 pids+=($!)
 for _ in $(seq 1 120); do [ -s "$WORK/port" ] && break; sleep 0.5; done
 ENDPOINT="http://127.0.0.1:$(cat "$WORK/port")"
+FFMPEG=$(java -cp "$CP" app.meetingbridge.ffmpeg.ShippedFfmpeg)
 
 start=1732600005500
 keys=()
 for i in 0 1 2; do
   participant=$(python3 -c 'import uuid; print(uuid.uuid4())')
   key="$start-$participant-cam-audio-$((start + i * 5000))"
-  ffmpeg -nostdin -loglevel error -y -f lavfi -i "sine=frequency=$((300 + i * 200)):duration=$AUDIO_SECONDS" \
+  "$FFMPEG" -nostdin -loglevel error -y -f lavfi -i "sine=frequency=$((300 + i * 200)):duration=$AUDIO_SECONDS" \
     -c:a libopus -f webm "$WORK/tracks/$key"
   keys+=("$key")
 done

@@ -5,11 +5,10 @@
 # so build the jars on the host first (mvn -DskipTests package); this copies <MODULE>/target/<MODULE>.jar.
 FROM eclipse-temurin:17-jre
 
-# curl is only for the HEALTHCHECK; the base image does not guarantee curl or wget. recording-worker also needs
-# ffmpeg (EXTRA_PACKAGES=ffmpeg, set in docker-compose.yml).
-ARG EXTRA_PACKAGES=""
+# curl is only for the HEALTHCHECK; the base image does not guarantee curl or wget. recording-worker brings its own
+# ffmpeg in its jar (a static build, unpacked into /tmp at start-up), so no image needs ffmpeg installed.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends curl ${EXTRA_PACKAGES} \
+ && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 app \
  && useradd --system --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin app

@@ -22,6 +22,9 @@ public abstract class MeetingServiceTestSupport {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         TestServices.register(registry);
+        // the tests ask over request/reply (meeting-service itself never does): Spring AMQP's 5 s default is too short
+        // on a machine busy with other builds, where fifty concurrent requests for one room wait for one creation
+        registry.add("spring.rabbitmq.template.reply-timeout", () -> "60s");
     }
 
     /** A room as the gateway stores it, with Reflector's default settings on the given platform. */

@@ -65,11 +65,11 @@ public final class TestS3 implements AutoCloseable {
         return new TestS3(proxy);
     }
 
-    /** Starts an s3proxy and waits until it serves (at most 10 s). */
+    /** Starts an s3proxy and waits until it serves (at most 60 s: the machine may be busy). */
     public static void started(S3Proxy proxy) {
         try {
             proxy.start();
-            long deadline = System.nanoTime() + 10_000_000_000L;
+            long deadline = System.nanoTime() + 60_000_000_000L;
             while (!AbstractLifeCycle.STARTED.equals(proxy.getState())) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("s3proxy did not start: " + proxy.getState());

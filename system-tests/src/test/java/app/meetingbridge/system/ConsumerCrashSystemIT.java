@@ -7,7 +7,6 @@ import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.provider.ParticipantJoined;
 import app.meetingbridge.messaging.WireFormat;
-import app.meetingbridge.testsupport.TestServices;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -38,11 +37,7 @@ class ConsumerCrashSystemIT {
         meetingService = new Deployable("meeting-service", Map.of());
         meetingService.start();
         gateway.start();
-        var mq = TestServices.broker();
-        connection = new CachingConnectionFactory(mq.host(), mq.port());
-        connection.setUsername(mq.user());
-        connection.setPassword(mq.password());
-        connection.setVirtualHost(mq.virtualHost());
+        connection = SystemBroker.connect();
     }
 
     @AfterAll

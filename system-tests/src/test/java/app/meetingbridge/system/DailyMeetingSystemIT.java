@@ -44,7 +44,7 @@ class DailyMeetingSystemIT {
                 "AUTH_JWT_PUBLIC_KEY", tokens.publicKeyPem(),
                 "AUTH_JWT_AUDIENCE", TestTokens.AUDIENCE,
                 "DAILY_API_KEY", "daily-key",
-                "MEETING_CREATE_TIMEOUT", "5s"));
+                "MEETING_CREATE_TIMEOUT", "15s")); // a first creation on a busy machine can take seconds
         meetingService = new Deployable("meeting-service", Map.of(
                 "DAILY_API_KEY", "daily-key",
                 "DAILY_API_URL", daily.baseUri().toString(),

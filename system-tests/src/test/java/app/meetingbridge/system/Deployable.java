@@ -105,6 +105,34 @@ final class Deployable {
         }
     }
 
+    /**
+     * Starts the deployable expecting it to refuse: waits for it to exit on its own and answers what it printed.
+     *
+     * @throws AssertionError when it is still running after {@code within}, or exits 0
+     */
+    String startExpectingRefusal(Duration within) throws IOException, InterruptedException {
+        Path jar = ROOT.resolve(module).resolve("target").resolve(module + ".jar");
+        Path output = Files.createTempFile(module, ".log");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            process = builder.start();
+            if (!process.waitFor(within.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(module + " still ran after " + within);
+            }
+            if (process.exitValue() == 0) {
+                throw new AssertionError(module + " exited 0");
+            }
+            return Files.readString(output);
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
     /** Kills the process at once, as a crash or an operator's kill would. */
     void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {

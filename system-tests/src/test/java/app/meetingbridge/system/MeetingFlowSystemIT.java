@@ -25,7 +25,11 @@ import tools.jackson.databind.JsonNode;
  */
 class MeetingFlowSystemIT {
 
-    static final Duration CREATE_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * The gateway's wait for meeting-service: above meeting-service's 9 s claim wait, as deployed (fifty visitors of
+     * one room wait for one creation on a machine that may be busy), and below the test client's 30 s.
+     */
+    static final Duration CREATE_TIMEOUT = Duration.ofSeconds(12);
 
     static Deployable gateway;
     static Deployable meetingService;
@@ -132,7 +136,7 @@ class MeetingFlowSystemIT {
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.headers().firstValue("Retry-After")).isPresent();
             assertThat(down.json().get("detail").stringValue()).contains("did not answer");
-            assertThat(took).isLessThan(CREATE_TIMEOUT.plusSeconds(2));
+            assertThat(took).isLessThan(CREATE_TIMEOUT.plusSeconds(8)); // its bound, with room for a busy machine
         } finally {
             meetingService.start();
         }

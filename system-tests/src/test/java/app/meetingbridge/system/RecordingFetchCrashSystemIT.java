@@ -7,7 +7,6 @@ import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.messaging.WireFormat;
 import app.meetingbridge.testsupport.TestS3;
-import app.meetingbridge.testsupport.TestServices;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,11 +46,7 @@ class RecordingFetchCrashSystemIT {
         s3 = TestS3.start(null); // in memory: s3proxy's folder store cannot list an upload's parts
         s3.createBucket("provider");
         s3.createBucket("transcripts");
-        var mq = TestServices.broker();
-        connection = new CachingConnectionFactory(mq.host(), mq.port());
-        connection.setUsername(mq.user());
-        connection.setPassword(mq.password());
-        connection.setVirtualHost(mq.virtualHost());
+        connection = SystemBroker.connect();
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import static app.meetingbridge.db.Tables.WEBHOOK_INBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import app.meetingbridge.ffmpeg.ShippedFfmpeg;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
 import app.meetingbridge.testsupport.HttpJson;
@@ -340,7 +341,7 @@ class RecordingFlowSystemIT {
     static byte[] ffmpeg(String extension, String... arguments) throws Exception {
         Path file = Files.createTempFile("recording", "." + extension);
         try {
-            List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y"));
+            List<String> command = new ArrayList<>(List.of(ShippedFfmpeg.command(), "-nostdin", "-loglevel", "error", "-y"));
             command.addAll(List.of(arguments));
             command.add(file.toString());
             Process ffmpeg = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -7,7 +7,6 @@ import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.messaging.WireFormat;
-import app.meetingbridge.testsupport.TestServices;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,11 +33,7 @@ class RecordingWorkerSystemIT {
     static void start() throws Exception {
         worker = new Deployable("recording-worker", Map.of());
         worker.start();
-        var mq = TestServices.broker();
-        connection = new CachingConnectionFactory(mq.host(), mq.port());
-        connection.setUsername(mq.user());
-        connection.setPassword(mq.password());
-        connection.setVirtualHost(mq.virtualHost());
+        connection = SystemBroker.connect();
         database = new SystemDatabase();
         db = database.db;
     }
@@ -77,12 +72,17 @@ class RecordingWorkerSystemIT {
         publisher().convertAndSend(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_READY, ready);
         publisher().convertAndSend(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_READY, ready);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (db.fetchCount(RECORDING, RECORDING.PROVIDER_RECORDING_ID.eq(providerId)) == 0
-                && System.nanoTime() < deadline) {
+        // the queue has one consumer, which takes it in order: once a recording announced after the two is taken in,
+        // both of them have been dealt with
+        String sentinel = UUID.randomUUID().toString();
+        publisher().convertAndSend(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_READY, new RecordingReady(
+                UUID.randomUUID().toString(), Instant.now(), Platform.DAILY, sentinel, null, RecordingReady.Kind.CLOUD,
+                "daily-recordings", List.of("acme/room-1/sentinel.mp4"), Instant.now()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (db.fetchCount(RECORDING, RECORDING.PROVIDER_RECORDING_ID.eq(sentinel)) == 0) {
+            assertThat(System.nanoTime()).as("the sentinel recording taken in within 60 s").isLessThan(deadline);
             Thread.sleep(100);
         }
-        Thread.sleep(1000);
         var rows = db.selectFrom(RECORDING).where(RECORDING.PROVIDER_RECORDING_ID.eq(providerId)).fetch();
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getState()).isEqualTo("discovered");

@@ -121,7 +121,8 @@ class MeetingApiIT extends GatewayTestSupport {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertThat(response.json().get("detail").stringValue()).contains("did not answer within 1500 ms");
-        assertThat(took).isBetween(Duration.ofMillis(1400), Duration.ofMillis(4000));
+        // at least the 1.5 s bound, and not much more (room for a busy machine, far below the client's 30 s)
+        assertThat(took).isBetween(Duration.ofMillis(1400), Duration.ofSeconds(10));
     }
 
     @Test

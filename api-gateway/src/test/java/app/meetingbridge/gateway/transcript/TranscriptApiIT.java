@@ -368,7 +368,7 @@ class TranscriptApiIT {
         start.countDown();
         java.util.List<String> statuses = new java.util.ArrayList<>();
         for (var answer : answers) {
-            statuses.add(answer.get(20, java.util.concurrent.TimeUnit.SECONDS));
+            statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
         }
         callers.shutdown();
 

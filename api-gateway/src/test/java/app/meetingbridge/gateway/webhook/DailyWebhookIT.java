@@ -311,7 +311,7 @@ class DailyWebhookIT extends GatewayTestSupport {
             }
             start.countDown();
             for (Future<Integer> status : sent) {
-                statuses.add(status.get(30, TimeUnit.SECONDS));
+                statuses.add(status.get(60, TimeUnit.SECONDS));
             }
         } finally {
             senders.shutdownNow();

@@ -250,7 +250,7 @@ class CreateOrGetIT extends MeetingServiceTestSupport {
         String room = aRoom("mock");
 
         String meetingId = ask(room, false).meetingId();
-        Message message = rabbit.receive(queue.getName(), 10_000);
+        Message message = rabbit.receive(queue.getName(), 60_000);
 
         assertThat(message).isNotNull();
         String body = new String(message.getBody(), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package app.meetingbridge.meetings.meeting;
 
+import static app.meetingbridge.db.Tables.OUTBOX;
 import static app.meetingbridge.db.Tables.RECORDING_POLL_STATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +12,11 @@ import app.meetingbridge.meetings.MeetingServiceTestSupport;
 import app.meetingbridge.meetings.RecordingReadyObserver;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,10 +91,11 @@ class DailyRecordingsPollIT extends MeetingServiceTestSupport {
         rabbit.convertAndSend(Topology.PROVIDER_EVENTS_EXCHANGE, Topology.RECORDING_FINISHED, new RecordingFinished(
                 "wh-1", Instant.now(), Platform.DAILY, "r", "rec-1-" + tag, RecordingReady.Kind.CLOUD,
                 Instant.ofEpochSecond(now - 1800), 600, "acme/r/" + (now - 1800) + "000", List.of()));
-        Thread.sleep(1500);
+        Awaitility.await().atMost(RecordingReadyObserver.PATIENCE).pollInterval(Duration.ofMillis(50)).until(() ->
+                db.fetchExists(OUTBOX, OUTBOX.EVENT_ID.eq("recording-ready:daily:rec-1-" + tag)));
 
         int found = poller.pollOnce();
-        List<RecordingReady> seen = observer.all(5000);
+        List<RecordingReady> seen = observer.remaining();
 
         assertThat(found).isEqualTo(2);
         assertThat(seen).extracting(RecordingReady::providerRecordingId)
@@ -104,7 +108,7 @@ class DailyRecordingsPollIT extends MeetingServiceTestSupport {
         assertThat(db.fetchSingle(RECORDING_POLL_STATE).getHighWaterMark()).isEqualTo(Instant.ofEpochSecond(now - 1200));
 
         assertThat(poller.pollOnce()).isEqualTo(2);
-        assertThat(observer.all(2000)).isEmpty();
+        assertThat(observer.remaining()).isEmpty();
     }
 
     @Test
@@ -118,7 +122,7 @@ class DailyRecordingsPollIT extends MeetingServiceTestSupport {
         daily.on("GET", "/recordings", Reply.json(200, "{\"total_count\":2,\"data\":[" + finished + "," + canceled + "]}"));
 
         assertThat(poller.pollOnce()).isEqualTo(1);
-        assertThat(observer.all(5000)).extracting(RecordingReady::providerRecordingId).containsExactly("rec-f-" + tag);
+        assertThat(observer.remaining()).extracting(RecordingReady::providerRecordingId).containsExactly("rec-f-" + tag);
         assertThat(db.fetchSingle(RECORDING_POLL_STATE).getHighWaterMark()).isEqualTo(Instant.ofEpochSecond(now - 1200));
     }
 
@@ -133,7 +137,7 @@ class DailyRecordingsPollIT extends MeetingServiceTestSupport {
         daily.on("GET", "/recordings", Reply.json(200, "{\"total_count\":2,\"data\":[" + recent + "," + lastWeek + "]}"));
 
         assertThat(poller.pollOnce()).isEqualTo(1);
-        assertThat(observer.all(5000)).extracting(RecordingReady::providerRecordingId).containsExactly("rec-r-" + tag);
+        assertThat(observer.remaining()).extracting(RecordingReady::providerRecordingId).containsExactly("rec-r-" + tag);
     }
 
     @Test
@@ -167,7 +171,7 @@ class DailyRecordingsPollIT extends MeetingServiceTestSupport {
 
         poller.poll(); // as scheduled: inside the job lock's transaction
 
-        assertThat(observer.all(5000)).extracting(RecordingReady::providerRecordingId)
+        assertThat(observer.remaining()).extracting(RecordingReady::providerRecordingId)
                 .containsExactlyInAnyOrder("rec-a-" + tag, "rec-b-" + tag);
         assertThat(db.fetchSingle(RECORDING_POLL_STATE).getHighWaterMark()).isEqualTo(Instant.ofEpochSecond(now - 60));
     }
@@ -184,6 +188,6 @@ class DailyRecordingsPollIT extends MeetingServiceTestSupport {
 
         assertThat(daily.requests("GET", "/recordings")).isNotEmpty();
         assertThat(db.fetchSingle(RECORDING_POLL_STATE).getHighWaterMark()).isEqualTo(mark);
-        assertThat(observer.all(1000)).isEmpty();
+        assertThat(observer.remaining()).isEmpty();
     }
 }

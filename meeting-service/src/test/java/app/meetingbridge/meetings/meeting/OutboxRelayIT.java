@@ -82,13 +82,13 @@ class OutboxRelayIT {
             String eventId = db.select(OUTBOX.EVENT_ID).from(OUTBOX)
                     .where(OUTBOX.PAYLOAD.cast(String.class).contains(reply.meetingId())).fetchSingle(OUTBOX.EVENT_ID);
 
-            awaitTrue(Duration.ofSeconds(15), () -> attempts(eventId) >= 2);
+            awaitTrue(Duration.ofSeconds(60), () -> attempts(eventId) >= 2);
             assertThat(sentAt(eventId)).isNull();
             assertThat(new RabbitTemplate(direct).receive(observer.getName())).isNull();
 
             broker.restore();
-            awaitTrue(Duration.ofSeconds(30), () -> sentAt(eventId) != null);
-            Message message = new RabbitTemplate(direct).receive(observer.getName(), 10_000);
+            awaitTrue(Duration.ofSeconds(60), () -> sentAt(eventId) != null);
+            Message message = new RabbitTemplate(direct).receive(observer.getName(), 30_000);
 
             assertThat(message).isNotNull();
             assertThat(message.getMessageProperties().getMessageId()).isEqualTo(eventId);

@@ -121,7 +121,7 @@ class WherebyRecordingsIT extends MeetingServiceTestSupport {
         }
 
         int first = scan.scanOnce();
-        List<RecordingReady> seen = observer.all(5000);
+        List<RecordingReady> seen = observer.remaining();
         int second = scan.scanOnce();
 
         assertThat(first).isEqualTo(2);
@@ -135,7 +135,7 @@ class WherebyRecordingsIT extends MeetingServiceTestSupport {
         assertThat(seen.stream().filter(ready -> ready.providerRecordingId().equals(unlinked)).findFirst()
                 .orElseThrow().meetingId()).isNull();
         assertThat(second).isEqualTo(2); // found again within the overlap, but not announced again
-        assertThat(observer.all(2000)).isEmpty();
+        assertThat(observer.remaining()).isEmpty();
     }
 
     @Test
@@ -150,7 +150,7 @@ class WherebyRecordingsIT extends MeetingServiceTestSupport {
         scan.scan(); // as scheduled: inside the job lock's transaction
 
         assertThat(overLong).hasSizeGreaterThan(300);
-        assertThat(observer.all(5000)).extracting(RecordingReady::providerRecordingId).containsExactly(good);
+        assertThat(observer.remaining()).extracting(RecordingReady::providerRecordingId).containsExactly(good);
         assertThat(db.fetchSingle(RECORDING_POLL_STATE).getHighWaterMark()).isAfter(Instant.now().minusSeconds(600));
     }
 
@@ -161,7 +161,7 @@ class WherebyRecordingsIT extends MeetingServiceTestSupport {
         String key = roomName.substring(1) + "-2026-11-26T10:00:00.250Z.mp4";
 
         send(objectCreated(BUCKET, key));
-        RecordingReady ready = observer.next(10_000);
+        RecordingReady ready = observer.next(RecordingReadyObserver.PATIENCE.toMillis());
 
         assertThat(ready).isNotNull();
         assertThat(ready.providerRecordingId()).isEqualTo(key);
@@ -186,7 +186,7 @@ class WherebyRecordingsIT extends MeetingServiceTestSupport {
         awaitEmpty(queueUrl);
         scan.scanOnce();
 
-        assertThat(observer.all(5000)).extracting(RecordingReady::providerRecordingId).containsExactly(key);
+        assertThat(observer.remaining()).extracting(RecordingReady::providerRecordingId).containsExactly(key);
     }
 
     @Test
@@ -200,7 +200,7 @@ class WherebyRecordingsIT extends MeetingServiceTestSupport {
 
         double unlinked = meters.counter("recordings.unlinked", "provider", "whereby").count();
         send(sns);
-        RecordingReady ready = observer.next(10_000);
+        RecordingReady ready = observer.next(RecordingReadyObserver.PATIENCE.toMillis());
 
         assertThat(ready).isNotNull();
         assertThat(ready.providerRecordingId()).isEqualTo(key);
@@ -217,7 +217,7 @@ class WherebyRecordingsIT extends MeetingServiceTestSupport {
                 + "\"Bucket\":\"" + BUCKET + "\",\"RequestId\":\"5582815E1AEA5ADF\",\"HostId\":\"8cLeGAmw\"}");
 
         awaitEmpty(queueUrl);
-        assertThat(observer.all(2000)).isEmpty();
+        assertThat(observer.remaining()).isEmpty();
     }
 
     @Test
@@ -229,10 +229,10 @@ class WherebyRecordingsIT extends MeetingServiceTestSupport {
         send("not json at all");
         send(objectCreated(BUCKET, key));
 
-        assertThat(observer.next(10_000).providerRecordingId()).isEqualTo(key);
+        assertThat(observer.next(RecordingReadyObserver.PATIENCE.toMillis()).providerRecordingId()).isEqualTo(key);
         try (SqsClient sqs = TestSqs.shared().client()) {
             List<String> parked = new ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 sqs.receiveMessage(request -> request.queueUrl(deadLetterUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
                         .messages().forEach(message -> {
                             parked.add(message.body());
@@ -272,7 +272,7 @@ class WherebyRecordingsIT extends MeetingServiceTestSupport {
     /** Waits until the queue holds nothing, neither waiting nor being dealt with. */
     static void awaitEmpty(String url) {
         try (SqsClient sqs = TestSqs.shared().client()) {
-            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(request -> request.queueUrl(url)
                         .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();

@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * ffmpeg and ffprobe as processes (found on the PATH, or at {@code binaries}). Every call has a time limit and
- * reports ffmpeg's last words when it fails.
+ * ffmpeg as a process ({@code executable}: a path, or a name looked up on the PATH). Every call has a time limit and
+ * reports ffmpeg's last words when it fails. Nothing here needs ffprobe: durations come from ffmpeg itself.
  */
 public class Ffmpeg {
 
@@ -21,14 +23,44 @@ public class Ffmpeg {
     public record Track(Path file, long startMs) {
     }
 
+    private static final Pattern DURATION = Pattern.compile("Duration: (\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)");
+    private static final long CHECK_TIMEOUT_SECONDS = 30;
+
     private final String ffmpeg;
-    private final String ffprobe;
     private final long timeoutSeconds;
 
-    public Ffmpeg(String binaries, long timeoutSeconds) {
-        this.ffmpeg = binaries.isBlank() ? "ffmpeg" : Path.of(binaries, "ffmpeg").toString();
-        this.ffprobe = binaries.isBlank() ? "ffprobe" : Path.of(binaries, "ffprobe").toString();
+    public Ffmpeg(String executable, long timeoutSeconds) {
+        this.ffmpeg = executable;
         this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** What runs: the path or command name of the ffmpeg in use. */
+    public String executable() {
+        return ffmpeg;
+    }
+
+    /**
+     * Runs {@code ffmpeg -version} and checks that it can write mp3 (libmp3lame), as the worker's audio needs.
+     *
+     * @return ffmpeg's own first line ({@code ffmpeg version …})
+     * @throws IOException why this ffmpeg cannot serve, as a phrase to follow its name ("does not run (…)")
+     */
+    public String check() throws IOException {
+        String version;
+        try {
+            version = run(List.of(ffmpeg, "-hide_banner", "-version"), CHECK_TIMEOUT_SECONDS).out().lines()
+                    .findFirst().orElse("").trim();
+        } catch (IOException e) {
+            throw new IOException("does not run (" + e.getMessage() + ")", e);
+        }
+        if (!version.startsWith("ffmpeg version")) {
+            throw new IOException("is not ffmpeg (it says \"" + version + "\")");
+        }
+        String encoders = run(List.of(ffmpeg, "-hide_banner", "-encoders"), CHECK_TIMEOUT_SECONDS).out();
+        if (!encoders.contains(" libmp3lame ")) {
+            throw new IOException("cannot write mp3: it has no libmp3lame encoder (" + version + ")");
+        }
+        return version;
     }
 
     /**
@@ -68,15 +100,19 @@ public class Ffmpeg {
                 mp3.toString()));
     }
 
-    /** The file's duration in milliseconds. */
+    /** The file's duration in milliseconds (its container's, to the hundredth of a second ffmpeg reports). */
     public long durationMs(Path file) throws IOException {
-        String out = run(List.of(ffprobe, "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
-                file.toString())).trim();
-        try {
-            return Math.round(Double.parseDouble(out) * 1000);
-        } catch (NumberFormatException e) {
-            throw new IOException("ffprobe gave no duration for " + file.getFileName() + ": " + out);
+        List<String> said = run(List.of(ffmpeg, "-nostdin", "-hide_banner", "-i", file.toString(), "-t", "0", "-f",
+                "null", "-"), timeoutSeconds).errors();
+        for (String line : said) {
+            Matcher duration = DURATION.matcher(line);
+            if (duration.find()) {
+                return Math.round((Long.parseLong(duration.group(1)) * 3600 + Long.parseLong(duration.group(2)) * 60
+                        + Double.parseDouble(duration.group(3))) * 1000);
+            }
         }
+        throw new IOException("ffmpeg gave no duration for " + file.getFileName() + ": "
+                + String.join(" | ", said.subList(Math.max(0, said.size() - 3), said.size())));
     }
 
     /**
@@ -114,28 +150,40 @@ public class Ffmpeg {
         return peaks;
     }
 
-    private String run(List<String> command) throws IOException {
+    /** What a run printed: its output, and what it said on its error stream. */
+    private record Ran(String out, List<String> errors) {
+    }
+
+    private void run(List<String> command) throws IOException {
+        run(command, timeoutSeconds);
+    }
+
+    private Ran run(List<String> command, long timeout) throws IOException {
         Path errors = Files.createTempFile("ffmpeg", ".log");
         try {
             Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int exit = await(process, command.get(0));
+            int exit = await(process, command.get(0), timeout);
+            List<String> said = Files.readAllLines(errors, StandardCharsets.UTF_8);
             if (exit != 0) {
-                List<String> lines = Files.readAllLines(errors);
                 throw new IOException(Path.of(command.get(0)).getFileName() + " failed (exit " + exit + "): "
-                        + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
+                        + String.join(" | ", said.subList(Math.max(0, said.size() - 3), said.size())));
             }
-            return out;
+            return new Ran(out, said);
         } finally {
             Files.deleteIfExists(errors);
         }
     }
 
     private int await(Process process, String what) throws IOException {
+        return await(process, what, timeoutSeconds);
+    }
+
+    private int await(Process process, String what, long timeout) throws IOException {
         try {
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IOException(what + " took longer than " + timeoutSeconds + " s");
+                throw new IOException(what + " took longer than " + timeout + " s");
             }
             return process.exitValue();
         } catch (InterruptedException e) {

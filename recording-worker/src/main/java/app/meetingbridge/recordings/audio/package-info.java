@@ -1,4 +1,4 @@
-/** Audio work through ffmpeg and ffprobe: mixing tracks down to one mp3, its duration and its waveform. */
+/** Audio work through ffmpeg: mixing tracks down to one mp3, its duration and its waveform; which ffmpeg, checked at start-up. */
 @NullMarked
 package app.meetingbridge.recordings.audio;
 

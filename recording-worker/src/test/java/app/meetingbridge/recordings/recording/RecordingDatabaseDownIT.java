@@ -78,9 +78,10 @@ class RecordingDatabaseDownIT {
                     new RecordingReady("recording-ready:daily:" + id, Instant.now(), Platform.DAILY, id, null,
                             RecordingReady.Kind.CLOUD, RecordingTestSupport.DAILY_BUCKET, List.of(key), Instant.now())),
                     properties));
-            Thread.sleep(4000); // several outage pauses: the message keeps coming back
-            assertThat(new RabbitAdmin(connections).getQueueProperties("recordings.retry.700"))
-                    .as("the outage's delay queue").isNotNull();
+            Thread.sleep(4000); // the outage's length, not a wait for it: several outage pauses, the message comes back
+            // the outage's delay queue shows the message met it; waited for, as a busy machine may be slow to get there
+            RabbitAdmin admin = new RabbitAdmin(connections);
+            RecordingTestSupport.await(() -> admin.getQueueProperties("recordings.retry.700") != null);
         } finally {
             database.restore();
         }

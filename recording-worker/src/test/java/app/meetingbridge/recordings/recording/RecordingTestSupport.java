@@ -12,6 +12,7 @@ import app.meetingbridge.db.tables.records.TranscriptRecord;
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.recording.RecordingReady;
+import app.meetingbridge.ffmpeg.ShippedFfmpeg;
 import app.meetingbridge.testsupport.TestS3;
 import app.meetingbridge.testsupport.TestServices;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Base of recording-worker's integration tests: the real worker, a real S3 API (s3proxy), real ffmpeg. */
+/** Base of recording-worker's integration tests: the real worker, a real S3 API (s3proxy), the real shipped ffmpeg. */
 @SpringBootTest(properties = {
         "spring.cloud.stream.bindings.recordingReady-in-0.consumer.back-off-initial-interval=100",
         "spring.cloud.stream.bindings.recordingReady-in-0.consumer.back-off-max-interval=200",
@@ -103,7 +104,7 @@ public abstract class RecordingTestSupport {
     static byte[] tone(int frequency, double seconds) throws Exception {
         Path file = Files.createTempFile("tone", ".webm");
         try {
-            Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+            Process ffmpeg = new ProcessBuilder(ShippedFfmpeg.command(), "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
                     "sine=frequency=" + frequency + ":duration=" + seconds, "-c:a", "libopus", file.toString())
                     .redirectErrorStream(true).start();
             assertThat(ffmpeg.waitFor()).as(new String(ffmpeg.getInputStream().readAllBytes())).isZero();
@@ -158,10 +159,10 @@ public abstract class RecordingTestSupport {
     }
 
     static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s");
+                throw new AssertionError("not within 60 s");
             }
             Thread.sleep(50);
         }

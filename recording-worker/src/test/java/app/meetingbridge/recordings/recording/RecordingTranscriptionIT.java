@@ -198,6 +198,7 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
     @Test
     void aRepeatedReprocessRequestIsCarriedOutOnce() throws Exception {
         String id = aFinishedRecording(360);
+        String sentinel = aFinishedRecording(365);
         int before = backend.requests("POST", "/v1/audio/transcriptions").size();
         String transcriptId = transcriptOf(id).getId();
         db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "processing").where(TRANSCRIPT.ID.eq(transcriptId)).execute();
@@ -206,9 +207,12 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_REPROCESS, request);
         await(() -> "ended".equals(transcriptOf(id).getStatus()));
         rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_REPROCESS, request);
-        Thread.sleep(1500);
+        // the recordings queue has one consumer, which takes it in order: once a reprocess sent after the repeated
+        // request is carried out, the repeated one has been dealt with
+        reprocess(sentinel);
+        await(() -> "ended".equals(transcriptOf(sentinel).getStatus()));
 
-        assertThat(backend.requests("POST", "/v1/audio/transcriptions")).hasSize(before + 1);
+        assertThat(backend.requests("POST", "/v1/audio/transcriptions")).hasSize(before + 2); // ours and the sentinel's
         assertThat(transcriptOf(id).getStatus()).isEqualTo("ended");
     }
 
@@ -242,9 +246,9 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         TranscriptRecord transcript = transcriptOf(id);
 
         completed(new TranscriptCompleted(eventId, Instant.now(), transcript.getId(), transcript.getRoomId(), 1));
-        Thread.sleep(1500);
+        String sentinel = awaitWebhooksHandled(transcript.getId(), transcript.getRoomId(), path);
 
-        assertThat(receiver.requests("POST", path)).hasSize(1);
+        assertThat(eventIdsSentTo(path)).containsExactly(eventId, sentinel);
     }
 
     @Test
@@ -358,6 +362,32 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         return db.fetchOne(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.ROOM_ID.eq(transcriptOf(id).getRoomId()));
     }
 
+    /**
+     * Waits, instead of a pause, until the room-webhooks consumer has dealt with every message sent before: its queue
+     * has one consumer, which takes it in order, so once a {@code transcript.completed} of its own (a new event of the
+     * transcript, sent now) reaches the receiver at {@code path}, those before it have been handled; and no retry of
+     * theirs waits in a delay queue ({@code room-webhooks.delay.{millis}}, 200 and 400 ms here). Returns the
+     * sentinel's event id.
+     */
+    String awaitWebhooksHandled(String transcriptId, String roomId, String path) throws InterruptedException {
+        String sentinel = "sentinel-" + UUID.randomUUID();
+        completed(new TranscriptCompleted(sentinel, Instant.now(), transcriptId, roomId, 1));
+        await(() -> eventIdsSentTo(path).contains(sentinel));
+        await(() -> waitingRetries("room-webhooks.delay.200") + waitingRetries("room-webhooks.delay.400") == 0);
+        return sentinel;
+    }
+
+    long waitingRetries(String delayQueue) {
+        var queue = admin.getQueueInfo(delayQueue);
+        return queue == null ? 0 : queue.getMessageCount();
+    }
+
+    /** The event ids of what the receiver was sent at {@code path}, in order. */
+    List<String> eventIdsSentTo(String path) {
+        return receiver.requests("POST", path).stream()
+                .map(request -> json.readTree(request.body()).get("event_id").stringValue()).toList();
+    }
+
     void completed(TranscriptCompleted event) {
         MessageProperties properties = new MessageProperties();
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
@@ -427,8 +457,9 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
                 .where(ROOM_WEBHOOK_DELIVERY.EVENT_ID.eq(first.get("event_id").stringValue()))
                 .orderBy(ROOM_WEBHOOK_DELIVERY.ATTEMPT).fetch();
         assertThat(attempts).extracting(row -> row.getStatusCode()).containsExactly(503, 503, 200);
-        Thread.sleep(1000);
-        assertThat(receiver.requests("POST", path)).hasSize(3);
+        String sentinel = awaitWebhooksHandled(transcript.getId(), transcript.getRoomId(), path);
+        String eventId = first.get("event_id").stringValue();
+        assertThat(eventIdsSentTo(path)).containsExactly(eventId, eventId, eventId, sentinel);
     }
 
     @Test
@@ -436,10 +467,13 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         String path = "/refuse-" + UUID.randomUUID();
         receiver.on("POST", path, Reply.json(410, "{\"gone\":true}"));
 
-        announcedWithWebhook(path, 300);
+        String id = announcedWithWebhook(path, 300);
 
         await(() -> receiver.requests("POST", path).size() == 1);
-        Thread.sleep(1500);
-        assertThat(receiver.requests("POST", path)).hasSize(1);
+        String eventId = eventIdsSentTo(path).get(0);
+        await(() -> db.fetchExists(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.EVENT_ID.eq(eventId)
+                .and(ROOM_WEBHOOK_DELIVERY.STATUS_CODE.eq(410))));
+        String sentinel = awaitWebhooksHandled(transcriptOf(id).getId(), transcriptOf(id).getRoomId(), path);
+        assertThat(eventIdsSentTo(path)).containsExactly(eventId, sentinel);
     }
 }
