@@ -68,6 +68,14 @@ class MeetingRepository {
                 .execute();
     }
 
+    /**
+     * Takes the meeting's row for this transaction (as an update would, without changing it), so that whatever else
+     * the transaction writes about the meeting waits behind, not beside, another transaction doing the same.
+     */
+    void lockForEvents(String id) {
+        db.select(MEETING.ID).from(MEETING).where(MEETING.ID.eq(id)).forNoKeyUpdate().fetch();
+    }
+
     /** The provider's absolute participant count as of {@code at}; an older report than the last one is ignored. */
     void countParticipants(String id, int numClients, Instant at) {
         db.update(MEETING).set(MEETING.NUM_CLIENTS, Math.max(0, numClients)).set(MEETING.NUM_CLIENTS_AT, at)

@@ -13,11 +13,12 @@ import app.meetingbridge.messaging.Outbox;
 import app.meetingbridge.events.meeting.Platform;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,16 +70,31 @@ public class ProviderEventHandler {
     }
 
     /**
-     * Applies the events in delivery order in one transaction: a burst of webhooks about one meeting costs one
-     * lookup of the meeting and one write of its activity, not one each. Any failure rolls the whole batch back.
+     * Applies the events in one transaction: a burst of webhooks about one meeting costs one lookup of the meeting
+     * and one write of its activity, not one each. Any failure rolls the whole batch back.
+     *
+     * <p>Batches run side by side (two consumers per instance, any number of instances), so each one writes
+     * meeting by meeting in the meetings' id order, and takes a meeting's row before anything of that meeting: two
+     * batches about the same meetings then queue on the first one they share instead of deadlocking (meeting A
+     * then B in one, B then A in the other). A meeting's events keep their delivery order; the rest (recordings,
+     * rooms we do not know) come last, in theirs.
      */
     public void handleAll(List<?> events) {
         transactions.executeWithoutResult(status -> {
             Batch batch = new Batch();
+            Map<String, List<Object>> byMeeting = new TreeMap<>();
+            List<Object> rest = new ArrayList<>();
             for (Object event : events) {
-                apply(event, batch);
+                batch.meetingWritten(event).ifPresentOrElse(
+                        meeting -> byMeeting.computeIfAbsent(meeting.id(), id -> new ArrayList<>()).add(event),
+                        () -> rest.add(event));
             }
-            batch.flush();
+            byMeeting.forEach((meetingId, ofMeeting) -> {
+                meetings.lockForEvents(meetingId);
+                ofMeeting.forEach(event -> apply(event, batch));
+                batch.flush(meetingId);
+            });
+            rest.forEach(event -> apply(event, batch));
         });
     }
 
@@ -151,8 +167,26 @@ public class ProviderEventHandler {
     private final class Batch {
 
         private final Map<String, Optional<Meeting>> meetingsByRoom = new HashMap<>();
-        private final Map<String, Instant> lastActivity = new LinkedHashMap<>();
-        private final Map<String, Instant> presenceDirty = new LinkedHashMap<>();
+        private final Map<String, Instant> lastActivity = new HashMap<>();
+        private final Map<String, Instant> presenceDirty = new HashMap<>();
+
+        /**
+         * The meeting whose row or participant sessions the event writes, if we know it. Recording events write
+         * neither (their start record and announcement have ids of their own), so they take no meeting's row: the
+         * scheduled poller hands them over inside its job's long transaction, which must not hold meetings.
+         */
+        Optional<Meeting> meetingWritten(Object event) {
+            if (event instanceof ParticipantJoined joined) {
+                return meeting(joined.platform(), joined.providerRoomName());
+            } else if (event instanceof ParticipantLeft left) {
+                return meeting(left.platform(), left.providerRoomName());
+            } else if (event instanceof RoomSessionChanged session) {
+                return meeting(session.platform(), session.providerRoomName());
+            } else if (event instanceof RecordingFailed failed && failed.providerRoomName() != null) {
+                return meeting(failed.platform(), failed.providerRoomName());
+            }
+            return Optional.empty();
+        }
 
         Optional<Meeting> meeting(Platform platform, String providerRoomName) {
             return meetingsByRoom.computeIfAbsent(platform.wireName() + "/" + providerRoomName, key -> {
@@ -177,9 +211,16 @@ public class ProviderEventHandler {
             }
         }
 
-        void flush() {
-            lastActivity.forEach(meetings::touch);
-            presenceDirty.forEach(meetings::markPresenceDirty);
+        /** Writes the meeting's activity time and presence flag once, whatever number of its events set them. */
+        void flush(String meetingId) {
+            Instant active = lastActivity.remove(meetingId);
+            if (active != null) {
+                meetings.touch(meetingId, active);
+            }
+            Instant dirty = presenceDirty.remove(meetingId);
+            if (dirty != null) {
+                meetings.markPresenceDirty(meetingId, dirty);
+            }
         }
     }
 }

@@ -22,7 +22,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
@@ -55,6 +63,9 @@ class ProviderEventsIT extends MeetingServiceTestSupport {
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
+    @Autowired
+    ProviderEventHandler handler;
+
     String meetingOf(String room) {
         MeetingCreateReply reply = rabbit.convertSendAndReceiveAsType(Topology.MEETING_COMMANDS_EXCHANGE,
                 Topology.MEETING_CREATE, new CreateMeeting(UUID.randomUUID().toString(), room, false, null, Instant.now()),
@@ -80,6 +91,53 @@ class ProviderEventsIT extends MeetingServiceTestSupport {
 
     static Instant at(int secondsAgo) {
         return Instant.now().minusSeconds(secondsAgo).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Test
+    void appliesBatchesAboutTheSameMeetingsInOppositeOrdersSideBySide() throws Exception {
+        List<String> rooms = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String meeting = meetingOf(aRoom("mock"));
+            ids.add(meeting);
+            rooms.add(providerRoom(meeting));
+        }
+        int rounds = 25;
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        ExecutorService consumers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                List<Object> forward = new ArrayList<>();
+                for (int i = 0; i < rooms.size(); i++) {
+                    // an absolute count (written at once) and a session of each meeting, meeting after meeting
+                    forward.add(new ParticipantJoined("f-" + round + "-" + i, Instant.now(), Platform.MOCK, rooms.get(i),
+                            null, "f-" + round, "u-f", "Forward", at(60 - round), round + 1));
+                }
+                List<Object> backward = new ArrayList<>();
+                for (int i = rooms.size() - 1; i >= 0; i--) {
+                    backward.add(new ParticipantJoined("b-" + round + "-" + i, Instant.now(), Platform.MOCK, rooms.get(i),
+                            null, "b-" + round, "u-b", "Backward", at(60 - round), round + 1));
+                }
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<?>> batches = List.of(forward, backward).stream().map(batch -> consumers.submit(() -> {
+                    try {
+                        together.await();
+                        handler.handleAll(batch);
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                })).collect(Collectors.toList());
+                for (Future<?> batch : batches) {
+                    batch.get(60, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            consumers.shutdownNow();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(db.fetchCount(PARTICIPANT_SESSION, PARTICIPANT_SESSION.MEETING_ID.in(ids))).isEqualTo(
+                2 * rounds * ids.size());
     }
 
     @Test
