@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The scheduled side of a meeting's life, each job on one instance at a time:
@@ -28,6 +30,9 @@ import org.springframework.stereotype.Service;
  * its end unused) becomes inactive and its provider room is deleted. Handing out a meeting counts as activity,
  * so nobody still connecting is left in a meeting being closed (reflector-behaviour §10, lesson 6).</li>
  * </ul>
+ * Each meeting is written in a short transaction of its own, committed before the next meeting's provider call:
+ * the job's own transaction only holds its lock, so no meeting row stays locked through a whole pass (and its
+ * provider calls), where provider-events batches would wait on it or deadlock with it.
  */
 @Service
 public class MeetingLifecycle {
@@ -41,9 +46,11 @@ public class MeetingLifecycle {
     private final LifecycleProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final TransactionTemplate eachMeeting;
 
     MeetingLifecycle(MeetingRepository meetings, ParticipantSessionRepository sessions, JobLockRepository jobs,
-                     Providers providers, LifecycleProperties properties, MeterRegistry meters, Clock clock) {
+                     Providers providers, LifecycleProperties properties, MeterRegistry meters, Clock clock,
+                     TransactionTemplate transactions) {
         this.meetings = meetings;
         this.sessions = sessions;
         this.jobs = jobs;
@@ -51,6 +58,8 @@ public class MeetingLifecycle {
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
+        this.eachMeeting = new TransactionTemplate(transactions.getTransactionManager());
+        this.eachMeeting.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Scheduled(fixedDelayString = "${app.lifecycle.presence-interval:30s}")
@@ -76,7 +85,8 @@ public class MeetingLifecycle {
             VideoProvider provider = providers.forPlatform(platform);
             for (Meeting meeting : meetings.activeOn(platform, onlyMarked)) {
                 try {
-                    provider.presence(meeting.providerRoomName()).ifPresent(presence -> apply(meeting, presence));
+                    provider.presence(meeting.providerRoomName()).ifPresent(presence ->
+                            eachMeeting.executeWithoutResult(status -> apply(meeting, presence)));
                 } catch (ProviderUnavailableException | ProviderRejectedException e) {
                     log.warn("presence of meeting {} not read: {}", meeting.id(), e.getMessage());
                 }
@@ -85,6 +95,7 @@ public class MeetingLifecycle {
     }
 
     private void apply(Meeting meeting, Presence presence) {
+        meetings.lock(meeting.id());
         Instant now = clock.instant();
         Set<String> present = new HashSet<>();
         List<String> open = sessions.openSessions(meeting.id());
@@ -106,10 +117,8 @@ public class MeetingLifecycle {
         Instant now = clock.instant();
         Instant idleSince = now.minus(properties.emptyGrace());
         for (Meeting meeting : meetings.idleOrEnded(now, idleSince)) {
-            if (sessions.anyOpen(meeting.id())) {
-                continue;
-            }
-            if (meetings.deactivateIfIdle(meeting.id(), now, idleSince)) {
+            if (Boolean.TRUE.equals(eachMeeting.execute(status ->
+                    !sessions.anyOpen(meeting.id()) && meetings.deactivateIfIdle(meeting.id(), now, idleSince)))) {
                 boolean ended = meeting.hasEnded(now);
                 log.info("deactivated meeting {}: {}", meeting.id(), ended ? "past its end" : "empty for the grace period");
                 meters.counter("meetings.deactivated", "reason", ended ? "ended" : "empty").increment();
@@ -122,7 +131,7 @@ public class MeetingLifecycle {
         try {
             providers.forPlatform(meeting.settings().platform())
                     .deleteRoom(meeting.providerMeetingId(), meeting.providerRoomName());
-            meetings.markProviderRoomDeleted(meeting.id(), now);
+            eachMeeting.executeWithoutResult(status -> meetings.markProviderRoomDeleted(meeting.id(), now));
         } catch (PlatformUnavailableException | ProviderUnavailableException | ProviderRejectedException e) {
             log.warn("provider room {} of inactive meeting {} not deleted: {}", meeting.providerRoomName(),
                     meeting.id(), e.getMessage());

@@ -69,10 +69,11 @@ class MeetingRepository {
     }
 
     /**
-     * Takes the meeting's row for this transaction (as an update would, without changing it), so that whatever else
-     * the transaction writes about the meeting waits behind, not beside, another transaction doing the same.
+     * Takes the meeting's row for this transaction (as an update would, without changing it). Whoever writes a
+     * meeting and its participant sessions takes the row first, so that two such transactions queue on it instead
+     * of each holding what the other wants next.
      */
-    void lockForEvents(String id) {
+    void lock(String id) {
         db.select(MEETING.ID).from(MEETING).where(MEETING.ID.eq(id)).forNoKeyUpdate().fetch();
     }
 

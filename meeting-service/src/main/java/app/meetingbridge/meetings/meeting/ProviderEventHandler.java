@@ -90,7 +90,7 @@ public class ProviderEventHandler {
                         () -> rest.add(event));
             }
             byMeeting.forEach((meetingId, ofMeeting) -> {
-                meetings.lockForEvents(meetingId);
+                meetings.lock(meetingId);
                 ofMeeting.forEach(event -> apply(event, batch));
                 batch.flush(meetingId);
             });
