@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,6 +129,15 @@ public class Ffmpeg {
         Process process = new ProcessBuilder(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-i",
                 file.toString(), "-ac", "1", "-ar", String.valueOf(rate), "-f", "s16le", "-")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // the samples are read here as they come, so the time limit is kept by killing the process, which ends the read
+        AtomicBoolean killed = new AtomicBoolean();
+        CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> {
+            if (process.isAlive()) {
+                killed.set(true);
+                process.destroyForcibly();
+            }
+        }, CompletableFuture.delayedExecutor(timeoutSeconds, TimeUnit.SECONDS));
+        String what = "waveform of " + file.getFileName();
         try (InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
             long index = 0;
             for (int low = in.read(), high = in.read(); low >= 0 && high >= 0; low = in.read(), high = in.read()) {
@@ -135,8 +146,20 @@ public class Ffmpeg {
                 peaks[segment] = Math.max(peaks[segment], Math.abs(sample) / 32768.0);
                 index++;
             }
+        } catch (IOException e) {
+            if (!killed.get()) {
+                throw e;
+            }
+            // killing the process closed the stream under the read
         } finally {
-            await(process, "waveform of " + file.getFileName());
+            deadline.cancel(false);
+        }
+        int exit = await(process, what);
+        if (killed.get()) {
+            throw new IOException(what + " took longer than " + timeoutSeconds + " s");
+        }
+        if (exit != 0) {
+            throw new IOException("ffmpeg failed (exit " + exit + ") reading the " + what);
         }
         double loudest = 0;
         for (double peak : peaks) {
@@ -158,19 +181,25 @@ public class Ffmpeg {
         run(command, timeoutSeconds);
     }
 
+    /**
+     * Runs the command to its end or its time limit. Both its streams go to files, not pipes, so nothing here
+     * waits on a stream: a hung process is killed when its time is up, whatever it keeps open.
+     */
     private Ran run(List<String> command, long timeout) throws IOException {
+        Path output = Files.createTempFile("ffmpeg", ".out");
         Path errors = Files.createTempFile("ffmpeg", ".log");
         try {
-            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
+                    .redirectError(errors.toFile()).start();
             int exit = await(process, command.get(0), timeout);
             List<String> said = Files.readAllLines(errors, StandardCharsets.UTF_8);
             if (exit != 0) {
                 throw new IOException(Path.of(command.get(0)).getFileName() + " failed (exit " + exit + "): "
                         + String.join(" | ", said.subList(Math.max(0, said.size() - 3), said.size())));
             }
-            return new Ran(out, said);
+            return new Ran(Files.readString(output, StandardCharsets.UTF_8), said);
         } finally {
+            Files.deleteIfExists(output);
             Files.deleteIfExists(errors);
         }
     }

@@ -80,6 +80,27 @@ class FfmpegTest {
     }
 
     @Test
+    void stopsAnFfmpegThatHangsWhenItsTimeIsUp() throws Exception {
+        // answers its start-up check, then hangs on any work with its output open, as a stuck decoder would
+        Path hanging = script("case \"$2\" in -version) echo 'ffmpeg version 6.0' ;; -encoders) echo ' A..... libmp3lame  MP3' ;;"
+                + " *) exec sleep 600 ;; esac");
+        Ffmpeg stuck = new Ffmpeg(hanging.toString(), 1);
+        Path track = tone(440, 1);
+
+        assertThat(stuck.check()).isEqualTo("ffmpeg version 6.0");
+        assertTimesOut(() -> stuck.mixdown(List.of(new Ffmpeg.Track(track, 0)), folder.resolve("out.mp3")));
+        assertTimesOut(() -> stuck.speech(track, folder.resolve("speech.mp3")));
+        assertTimesOut(() -> stuck.durationMs(track));
+        assertTimesOut(() -> stuck.waveform(track, 1000, 10));
+    }
+
+    private static void assertTimesOut(org.assertj.core.api.ThrowableAssert.ThrowingCallable work) {
+        long started = System.nanoTime();
+        assertThatThrownBy(work).isInstanceOf(IOException.class).hasMessageContaining("took longer than 1 s");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
     void readinessTurnsDownWithinAMinuteOfItsFfmpegDisappearing() throws Exception {
         Path copy = Files.copy(Path.of(ShippedFfmpeg.command()), folder.resolve("ffmpeg"));
         Ffmpeg ffmpegInTemp = new Ffmpeg(copy.toString(), 10);
