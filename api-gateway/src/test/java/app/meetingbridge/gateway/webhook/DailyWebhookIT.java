@@ -124,6 +124,28 @@ class DailyWebhookIT extends GatewayTestSupport {
     }
 
     @Test
+    void keepsAParticipantLeftWhoseDurationIsAbsurdAndDatesItByTheEvent() throws Exception {
+        for (String duration : List.of("1e300", "-5", "9223372036854775807", "31536000")) {
+            String id = newId("absurd");
+            String json = event(id, "participant.left", "{\"session_id\":\"s\",\"room\":\"r\",\"duration\":"
+                    + duration + ",\"joined_at\":1732600000}");
+
+            Response response = signedPost(json);
+
+            assertThat(response.status()).as("duration " + duration).isEqualTo(200);
+            assertThat(inboxRows(id)).isEqualTo(1);
+            assertThat(Instant.parse(outboxMessage(id).get("leftAt").stringValue()))
+                    .as("left at the event's time, not joined_at + " + duration).isAfter(Instant.now().minusSeconds(600));
+        }
+        String sane = newId("sane");
+        assertThat(signedPost(event(sane, "participant.left",
+                "{\"session_id\":\"s\",\"room\":\"r\",\"duration\":12.5,\"joined_at\":1732600000}")).status())
+                .isEqualTo(200);
+        assertThat(Instant.parse(outboxMessage(sane).get("leftAt").stringValue()))
+                .isEqualTo(Instant.parse("2024-11-26T05:46:52.500Z"));
+    }
+
+    @Test
     void storesARedeliveredEventOnce() throws Exception {
         String id = newId("dup");
         String json = event(id, "participant.left", "{\"session_id\":\"s\",\"room\":\"r\",\"duration\":12.5,\"joined_at\":1732600000}");

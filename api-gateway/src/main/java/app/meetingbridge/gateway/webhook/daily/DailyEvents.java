@@ -27,6 +27,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class DailyEvents {
 
+    private static final double MAX_DURATION_SECONDS = 7 * 24 * 3600;
+
     private DailyEvents() {
     }
 
@@ -70,9 +72,9 @@ final class DailyEvents {
                     session, text(payload, "user_id"), text(payload, "user_name"), joinedAt, null),
                     Topology.PARTICIPANT_JOINED);
         }
-        JsonNode duration = payload.get("duration");
-        Instant leftAt = duration != null && duration.isNumber() && payload.get("joined_at") != null
-                ? joinedAt.plusMillis(Math.round(duration.doubleValue() * 1000)) : eventTime;
+        Double duration = seconds(payload.get("duration"));
+        Instant leftAt = duration != null && payload.get("joined_at") != null
+                ? joinedAt.plusMillis(Math.round(duration * 1000)) : eventTime;
         return new ProviderEvent(id, type, raw, new ParticipantLeft(id, receivedAt, Platform.DAILY, room, null, session,
                 text(payload, "user_id"), text(payload, "user_name"), leftAt, null), Topology.PARTICIPANT_LEFT);
     }
@@ -94,13 +96,25 @@ final class DailyEvents {
             }
         }
         RecordingReady.Kind ourKind = "raw-tracks".equals(kind) ? RecordingReady.Kind.RAW_TRACKS : RecordingReady.Kind.CLOUD;
-        JsonNode duration = payload.get("duration");
+        Double duration = seconds(payload.get("duration"));
         return new ProviderEvent(id, type, raw, new RecordingFinished(id, receivedAt, Platform.DAILY, room, recordingId,
                 ourKind, orElse(WebhookTimes.read(payload.get("start_ts")), eventTime),
-                duration != null && duration.isNumber() ? (int) Math.round(duration.doubleValue()) : null,
+                duration == null ? null : (int) Math.round(duration),
                 text(payload, "s3_key"), tracks), Topology.RECORDING_FINISHED);
     }
 
+
+    /**
+     * A duration in seconds as Daily gives it, when it is one a meeting or recording can have (0 to 7 days); any
+     * other number (negative, absurd, not finite) is ignored, so the event is kept without it rather than refused.
+     */
+    private static @Nullable Double seconds(@Nullable JsonNode duration) {
+        if (duration == null || !duration.isNumber()) {
+            return null;
+        }
+        double seconds = duration.doubleValue();
+        return Double.isFinite(seconds) && seconds >= 0 && seconds <= MAX_DURATION_SECONDS ? seconds : null;
+    }
 
     private static Instant orElse(@Nullable Instant value, Instant fallback) {
         return value != null ? value : fallback;
