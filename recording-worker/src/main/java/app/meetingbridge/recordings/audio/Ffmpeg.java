@@ -113,8 +113,7 @@ public class Ffmpeg {
                         + Double.parseDouble(duration.group(3))) * 1000);
             }
         }
-        throw new IOException("ffmpeg gave no duration for " + file.getFileName() + ": "
-                + String.join(" | ", said.subList(Math.max(0, said.size() - 3), said.size())));
+        throw new IOException("ffmpeg gave no duration for " + file.getFileName() + ": " + lastWords(said));
     }
 
     /**
@@ -195,13 +194,18 @@ public class Ffmpeg {
             List<String> said = Files.readAllLines(errors, StandardCharsets.UTF_8);
             if (exit != 0) {
                 throw new IOException(Path.of(command.get(0)).getFileName() + " failed (exit " + exit + "): "
-                        + String.join(" | ", said.subList(Math.max(0, said.size() - 3), said.size())));
+                        + lastWords(said));
             }
             return new Ran(Files.readString(output, StandardCharsets.UTF_8), said);
         } finally {
             Files.deleteIfExists(output);
             Files.deleteIfExists(errors);
         }
+    }
+
+    /** The last three lines ffmpeg said, which name what went wrong. */
+    private static String lastWords(List<String> said) {
+        return String.join(" | ", said.subList(Math.max(0, said.size() - 3), said.size()));
     }
 
     private int await(Process process, String what) throws IOException {
