@@ -83,12 +83,7 @@ class RecordingFlowSystemIT {
                 : "{\"total_count\":" + listedByDaily.size() + ",\"data\":[" + String.join(",", listedByDaily) + "]}"));
         daily.on("GET", "/rooms/.*/presence", Reply.json(200, "{\"total_count\":0,\"data\":[]}"));
         daily.on("DELETE", "/rooms/.*", Reply.json(200, "{\"deleted\":true}"));
-        Map<String, String> storage = Map.of(
-                "S3_ENDPOINT", s3.endpoint().toString(),
-                "TRANSCRIPT_STORAGE_AWS_BUCKET_NAME", TRANSCRIPTS,
-                "TRANSCRIPT_STORAGE_AWS_REGION", TestS3.REGION,
-                "TRANSCRIPT_STORAGE_AWS_ACCESS_KEY_ID", TestS3.ACCESS_KEY,
-                "TRANSCRIPT_STORAGE_AWS_SECRET_ACCESS_KEY", TestS3.SECRET_KEY);
+        Map<String, String> storage = SystemStorage.transcripts(s3, TRANSCRIPTS);
         gateway = new Deployable("api-gateway", with(storage, Map.of(
                 "DAILY_API_KEY", "daily-key",
                 "DAILY_WEBHOOK_SECRET", DAILY_SECRET)));

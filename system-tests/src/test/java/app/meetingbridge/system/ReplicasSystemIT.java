@@ -103,12 +103,7 @@ class ReplicasSystemIT {
                 + "{\"word\":\" Hello\",\"start\":0.2,\"end\":0.5},{\"word\":\" there\",\"start\":0.6,\"end\":0.9}]}"));
 
         Map<String, String> shared = Map.of("SPRING_DATASOURCE_URL", database.url());
-        Map<String, String> storage = Map.of(
-                "S3_ENDPOINT", s3.endpoint().toString(),
-                "TRANSCRIPT_STORAGE_AWS_BUCKET_NAME", TRANSCRIPTS,
-                "TRANSCRIPT_STORAGE_AWS_REGION", TestS3.REGION,
-                "TRANSCRIPT_STORAGE_AWS_ACCESS_KEY_ID", TestS3.ACCESS_KEY,
-                "TRANSCRIPT_STORAGE_AWS_SECRET_ACCESS_KEY", TestS3.SECRET_KEY);
+        Map<String, String> storage = SystemStorage.transcripts(s3, TRANSCRIPTS);
         for (int i = 1; i <= REPLICAS.get("api-gateway"); i++) {
             Deployable gateway = new Deployable("api-gateway", "replicas-api-gateway-" + i, with(shared, storage, Map.of(
                     "DAILY_API_KEY", "daily-key",

@@ -75,12 +75,8 @@ class WorkerFfmpegSystemIT {
     }
 
     static Map<String, String> storage() {
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "S3_ENDPOINT", s3.endpoint().toString(),
-                "TRANSCRIPT_STORAGE_AWS_BUCKET_NAME", TRANSCRIPTS,
-                "TRANSCRIPT_STORAGE_AWS_REGION", TestS3.REGION,
-                "TRANSCRIPT_STORAGE_AWS_ACCESS_KEY_ID", TestS3.ACCESS_KEY,
-                "TRANSCRIPT_STORAGE_AWS_SECRET_ACCESS_KEY", TestS3.SECRET_KEY,
+        Map<String, String> settings = new HashMap<>(SystemStorage.transcripts(s3, TRANSCRIPTS));
+        settings.putAll(Map.of(
                 "AWS_DAILY_S3_BUCKET", DAILY_BUCKET,
                 "AWS_DAILY_S3_REGION", TestS3.REGION,
                 "DAILY_RECORDINGS_PREFIX", "acme/"));
