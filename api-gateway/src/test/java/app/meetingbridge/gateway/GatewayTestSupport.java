@@ -7,6 +7,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Base of the gateway's integration tests: the real app on a random port, this run's database and vhost. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "app.auth.backend=none",
         "app.meetings.create-timeout=1500ms",
         "app.http.max-body-size=64KB",
         "app.providers.daily-api-key=set-in-tests",

@@ -43,6 +43,7 @@ class DailyMeetingSystemIT {
                 "AUTH_BACKEND", "jwt",
                 "AUTH_JWT_PUBLIC_KEY", tokens.publicKeyPem(),
                 "AUTH_JWT_AUDIENCE", TestTokens.AUDIENCE,
+                "AUTH_JWT_ISSUER", TestTokens.ISSUER,
                 "DAILY_API_KEY", "daily-key",
                 "MEETING_CREATE_TIMEOUT", "15s")); // a first creation on a busy machine can take seconds
         meetingService = new Deployable("meeting-service", Map.of(
@@ -140,6 +141,24 @@ class DailyMeetingSystemIT {
                 .isEqualTo(first.json().get("instanceId").stringValue());
         assertThat(anonymous.post(path, "{\"type\":\"video\"}").status()).isEqualTo(422);
         assertThat(anonymous.post(path, "{\"type\":\"cloud\",\"instanceId\":\"nope\"}").status()).isEqualTo(422);
+    }
+
+    @Test
+    void answersAProviderRefusalWithAShortReasonAndAnErrorIdKeepingTheProviderAnswerInTheLog() {
+        String name = "daily-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(alice.post("/v1/rooms", "{\"name\":\"" + name + "\",\"platform\":\"daily\"}").status())
+                .isEqualTo(200);
+        daily.on("POST", "/rooms", Reply.json(400,
+                "{\"error\":\"invalid-request-error\",\"info\":\"domain acme-internal-7731 is over its quota\"}"));
+
+        Response refused = anonymous.post("/v1/rooms/" + name + "/meeting", "{}");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(502);
+        String detail = refused.json().get("detail").stringValue();
+        assertThat(detail).startsWith("Video provider refused to create the meeting (error id ")
+                .doesNotContain("acme-internal-7731", "invalid-request-error");
+        String errorId = detail.replaceAll(".*error id ([0-9a-f]+)\\).*", "$1");
+        assertThat(gateway.log()).containsPattern("error " + errorId + ": .*acme-internal-7731");
     }
 
     @Test

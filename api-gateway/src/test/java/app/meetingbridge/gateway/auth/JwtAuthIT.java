@@ -17,8 +17,6 @@ import tools.jackson.databind.JsonNode;
 
 /** The gateway with {@code AUTH_BACKEND=jwt}: owners, other signed-in users and anonymous visitors. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "app.auth.backend=jwt",
-        "app.auth.jwt-audience=" + TestTokens.AUDIENCE,
         "app.meetings.create-timeout=1500ms"})
 class JwtAuthIT {
 
@@ -34,7 +32,7 @@ class JwtAuthIT {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         TestServices.register(registry);
-        registry.add("app.auth.jwt-public-key", tokens::publicKeyPem);
+        tokens.trustedBy(registry);
     }
 
     @BeforeEach
@@ -67,6 +65,14 @@ class JwtAuthIT {
         Response garbage = anonymous.as("not.a.jwt").get("/v1/rooms");
         assertThat(garbage.status()).isEqualTo(401);
         assertThat(garbage.json().get("detail").stringValue()).isEqualTo("Invalid or expired token");
+    }
+
+    @Test
+    void refusesATokenForTheLocalUserOfAuthenticationOffSoItCannotTakeOverWhatThatModeMade() {
+        Response response = anonymous.as(tokens.tokenFor(Caller.LOCAL_USER_ID)).get("/v1/rooms");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("detail").stringValue()).contains("reserved");
     }
 
     @Test

@@ -34,8 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /v1/rooms/{room_id}/webhook/test}: the owner's signed test event, and what came of it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "app.auth.backend=jwt", "app.auth.jwt-audience=" + TestTokens.AUDIENCE})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RoomWebhookTestIT {
 
     static final TestTokens tokens = new TestTokens();
@@ -54,7 +53,7 @@ class RoomWebhookTestIT {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         TestServices.register(registry);
-        registry.add("app.auth.jwt-public-key", tokens::publicKeyPem);
+        tokens.trustedBy(registry);
     }
 
     @AfterAll

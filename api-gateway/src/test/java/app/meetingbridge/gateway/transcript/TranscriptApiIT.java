@@ -37,8 +37,7 @@ import tools.jackson.databind.JsonNode;
  * The transcripts API over transcripts as the recording-worker leaves them (rows in PostgreSQL, audio in a real
  * S3 API): listing, the four text formats, participants, words, waveform and mp3 byte ranges, and who may read.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "app.auth.backend=jwt", "app.auth.jwt-audience=" + TestTokens.AUDIENCE})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TranscriptApiIT {
 
     static final TestTokens tokens = new TestTokens();
@@ -63,7 +62,7 @@ class TranscriptApiIT {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         TestServices.register(registry);
-        registry.add("app.auth.jwt-public-key", tokens::publicKeyPem);
+        tokens.trustedBy(registry);
         TestS3 s3 = TestS3.shared();
         s3.createBucket(BUCKET);
         registry.add("app.storage.endpoint", () -> s3.endpoint().toString());

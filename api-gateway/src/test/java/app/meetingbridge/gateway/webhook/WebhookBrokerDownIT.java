@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The broker away during intake: webhooks are still acknowledged, and their messages go out once it is back. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "app.auth.backend=none",
         "app.webhooks.daily-secret=" + GatewayTestSupport.DAILY_SECRET,
         "app.outbox.poll-interval=100ms",
         "app.outbox.max-backoff=500ms",

@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * rather than acknowledging something it would lose; once the database is back the same delivery is taken.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "app.auth.backend=none",
         "app.webhooks.daily-secret=" + GatewayTestSupport.DAILY_SECRET,
         "spring.datasource.hikari.connection-timeout=1500",
         "spring.datasource.hikari.validation-timeout=1000"})
