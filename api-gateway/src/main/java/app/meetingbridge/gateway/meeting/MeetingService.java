@@ -37,21 +37,26 @@ class MeetingService {
     private final ConsentRepository consents;
     private final MeetingServiceClient meetingService;
     private final PlatformChoice platformChoice;
+    private final DuplicateMeetingLimits duplicates;
     private final Clock clock;
 
     MeetingService(RoomService rooms, MeetingRepository meetings, ConsentRepository consents,
-                   MeetingServiceClient meetingService, PlatformProperties platforms, Clock clock) {
+                   MeetingServiceClient meetingService, PlatformProperties platforms,
+                   DuplicateMeetingLimits duplicates, Clock clock) {
         this.rooms = rooms;
         this.meetings = meetings;
         this.consents = consents;
         this.meetingService = meetingService;
         this.platformChoice = platforms.platformChoice();
+        this.duplicates = duplicates;
         this.clock = clock;
     }
 
     MeetingResponse createOrGet(Caller caller, String roomName, boolean allowDuplicated) {
         Room room = roomNamed(roomName);
-        if (!allowDuplicated) {
+        if (allowDuplicated) {
+            duplicates.admit(caller, room);
+        } else {
             MeetingSettings wanted = room.settings().forNewMeeting(room.id(), platformChoice);
             Optional<Meeting> reusable = meetings.findReusable(room.id(), wanted, clock.instant());
             if (reusable.isPresent()) {
@@ -67,9 +72,12 @@ class MeetingService {
                     .orElseThrow(MeetingService::meetingNotFound);
             case ROOM_NOT_FOUND -> throw roomNotFound();
             case PLATFORM_UNAVAILABLE -> throw ApiException.badRequest(reply.message());
-            case PROVIDER_UNAVAILABLE -> throw ApiException.unavailable(
-                    "Video provider unavailable: " + reply.message(), Duration.ofSeconds(10));
-            case PROVIDER_REFUSED, FAILED -> throw new ApiException(HttpStatus.BAD_GATEWAY, reply.message(), null);
+            case PROVIDER_UNAVAILABLE -> throw ApiException.withDetailsLogged(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Video provider unavailable, please try again", Duration.ofSeconds(10), reply.message());
+            case PROVIDER_REFUSED -> throw ApiException.withDetailsLogged(HttpStatus.BAD_GATEWAY,
+                    "Video provider refused to create the meeting", null, reply.message());
+            case FAILED -> throw ApiException.withDetailsLogged(HttpStatus.BAD_GATEWAY,
+                    "Meeting could not be created", null, reply.message());
         };
     }
 
@@ -129,6 +137,7 @@ class MeetingService {
             return new RecordingStarted(reply.outcome() == CommandReply.Outcome.ALREADY_ACTIVE, reply.value());
         } catch (ApiException e) {
             if (e.status() == HttpStatus.BAD_GATEWAY) {
+                // the message is already the short reason and error id (MeetingServiceClient.command)
                 throw new ApiException(HttpStatus.BAD_GATEWAY, "Failed to start recording: " + e.getMessage(), null);
             }
             throw e;

@@ -48,9 +48,12 @@ class MeetingServiceClient {
             case OK, ALREADY_ACTIVE -> reply;
             case MEETING_NOT_FOUND -> throw ApiException.notFound("Meeting not found");
             case UNSUPPORTED, PLATFORM_UNAVAILABLE -> throw ApiException.badRequest(message);
-            case PROVIDER_UNAVAILABLE -> throw ApiException.unavailable("Video provider unavailable: " + message,
-                    Duration.ofSeconds(10));
-            case PROVIDER_REFUSED, FAILED -> throw new ApiException(HttpStatus.BAD_GATEWAY, message, null);
+            case PROVIDER_UNAVAILABLE -> throw ApiException.withDetailsLogged(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Video provider unavailable, please try again", Duration.ofSeconds(10), message);
+            case PROVIDER_REFUSED -> throw ApiException.withDetailsLogged(HttpStatus.BAD_GATEWAY,
+                    "Video provider refused the request", null, message);
+            case FAILED -> throw ApiException.withDetailsLogged(HttpStatus.BAD_GATEWAY, "Meeting command failed", null,
+                    message);
         };
     }
 
