@@ -16,7 +16,7 @@ RUN="$(date +%s)"
 PREFIX="bench-$RUN"
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-curl -fs "$BASE_URL/actuator/health/readiness" >/dev/null || { echo "nothing answers on $BASE_URL (start bin/run-local)" >&2; exit 1; }
+curl -fs "$BASE_URL/readyz" >/dev/null || { echo "nothing answers on $BASE_URL (start bin/run-local)" >&2; exit 1; }
 
 for i in $(seq 0 $((ROOMS - 1))); do
   curl -fs -XPOST "$BASE_URL/v1/rooms" -H 'content-type: application/json' -d "{\"name\":\"$PREFIX-$i\"}" >/dev/null

@@ -58,7 +58,7 @@ for workers in 1 2; do
     pids+=($!)
   done
   for n in $(seq 1 "$workers"); do
-    for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$((18200 + n))/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 1; done
+    for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$((18200 + n))/readyz" >/dev/null 2>&1 && break; sleep 1; done
   done
   t0=$(date +%s.%N)
   java -cp "$CP" bench/FetchBench.java announce 127.0.0.1 "w$workers" "$RECORDINGS" "$KEYS" 2>/dev/null

@@ -22,7 +22,7 @@ SKIP_BUILD=1 setsid bin/run-local > /tmp/providers-bench-services.log 2>&1 &
 services=$!
 cleanup() { kill -- -"$services" 2>/dev/null || kill "$services" 2>/dev/null || true; kill "$fake" 2>/dev/null || true; }
 trap cleanup EXIT
-for _ in $(seq 1 120); do curl -fs "$BASE_URL/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 120); do curl -fs "$BASE_URL/readyz" >/dev/null 2>&1 && break; sleep 1; done
 sleep 3
 
 BURSTS="${BURSTS:-3}"

@@ -22,7 +22,7 @@ export DAILY_WEBHOOK_SECRET="$SECRET_B64" DAILY_API_KEY=bench-key DAILY_API_URL=
 SKIP_BUILD=1 setsid bin/run-local > "$WORK/services.log" 2>&1 &
 services=$!
 trap 'kill -- -"$services" 2>/dev/null || kill "$services" 2>/dev/null || true; kill "$fake" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 120); do curl -fs "$BASE_URL/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 120); do curl -fs "$BASE_URL/readyz" >/dev/null 2>&1 && break; sleep 1; done
 sleep 2
 
 # the events name a Daily meeting of ours, so meeting-service applies each one (a participant session)

@@ -27,6 +27,7 @@ final class Deployable {
     private final String module;
     private final String instance;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment = new HashMap<>();
     private Process process;
     private long logStart;
@@ -41,6 +42,13 @@ final class Deployable {
         this.port = freePort();
         environment.putAll(TestServices.environment());
         environment.put("SERVER_PORT", String.valueOf(port));
+        if (module.equals("api-gateway")) {
+            this.managementPort = freePort();
+            environment.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+            environment.put("AUTH_BACKEND", "none"); // the tests call from this machine; a test may choose jwt
+        } else {
+            this.managementPort = port; // meeting-service and the worker serve only their operations endpoints
+        }
         environment.putAll(settings);
     }
 
@@ -62,6 +70,11 @@ final class Deployable {
 
     HttpJson http() {
         return new HttpJson(baseUrl());
+    }
+
+    /** Where its operations endpoints ({@code /actuator/*}) answer: the gateway's management port, else its port. */
+    HttpJson management() {
+        return new HttpJson("http://127.0.0.1:" + managementPort);
     }
 
     void start() {
@@ -150,7 +163,7 @@ final class Deployable {
                         + LOGS.resolve(instance + ".log").toAbsolutePath());
             }
             try {
-                if (http.get("/actuator/health/readiness").status() == 200) {
+                if (http.get("/readyz").status() == 200) {
                     return;
                 }
             } catch (IllegalStateException notYetListening) {

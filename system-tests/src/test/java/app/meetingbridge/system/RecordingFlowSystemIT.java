@@ -313,7 +313,7 @@ class RecordingFlowSystemIT {
 
     /** How many finished recordings meeting-service's poller has announced so far. */
     static double pollerAnnouncements() {
-        Response metric = meetingService.http().get("/actuator/metrics/recordings.poll.announced?tag=provider:daily");
+        Response metric = meetingService.management().get("/actuator/metrics/recordings.poll.announced?tag=provider:daily");
         if (metric.status() == 404) {
             return 0;
         }

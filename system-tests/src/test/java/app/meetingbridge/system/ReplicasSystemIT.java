@@ -299,7 +299,7 @@ class ReplicasSystemIT {
     static void assertHealthyWithoutConnectionTrouble() {
         for (Deployable deployable : all) {
             assertThat(deployable.isAlive()).as(deployable.instance() + " is running").isTrue();
-            assertThat(deployable.http().get("/actuator/health/readiness").status())
+            assertThat(deployable.http().get("/readyz").status())
                     .as(deployable.instance() + " is ready").isEqualTo(200);
             List<String> trouble = deployable.log().lines().filter(line -> CONNECTION_TROUBLE.matcher(line).find())
                     .limit(5).toList();
@@ -339,7 +339,7 @@ class ReplicasSystemIT {
 
     /** A gauge of the process's connection pool. */
     static int pool(Deployable deployable, String metric) {
-        Response response = deployable.http().get("/actuator/metrics/" + metric);
+        Response response = deployable.management().get("/actuator/metrics/" + metric);
         assertThat(response.status()).as(deployable.instance() + " " + metric + ": " + response).isEqualTo(200);
         for (JsonNode measurement : response.json().get("measurements")) {
             if (measurement.get("statistic").stringValue().equals("VALUE")) {
@@ -429,7 +429,7 @@ class ReplicasSystemIT {
                         problems.add(deployable.instance() + " died");
                     } else {
                         try {
-                            int status = deployable.http().get("/actuator/health/readiness").status();
+                            int status = deployable.http().get("/readyz").status();
                             if (status != 200) {
                                 problems.add(deployable.instance() + " answered readiness with " + status);
                             }

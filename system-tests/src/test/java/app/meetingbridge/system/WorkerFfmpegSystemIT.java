@@ -108,8 +108,12 @@ class WorkerFfmpegSystemIT {
                 .on(TRANSCRIPT.RECORDING_ID.eq(RECORDING.ID)).where(RECORDING.PROVIDER_RECORDING_ID.eq(providerId))
                 .fetchSingle().value1();
         assertThat(durationMs).isBetween(1900L, 2200L);
-        HttpJson.Response readiness = worker.http().get("/actuator/health/readiness");
+        HttpJson.Response readiness = worker.http().get("/readyz");
         assertThat(readiness.status()).isEqualTo(200);
+        // the stream bindings could be stopped through this endpoint: it is not exposed
+        assertThat(worker.http().get("/actuator/bindings").status()).isEqualTo(404);
+        assertThat(worker.http().post("/actuator/bindings/recordingReady-in-0", "{\"state\":\"STOPPED\"}").status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -72,7 +72,9 @@ class ApiExceptionHandler {
             return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders())
                     .body(Map.of("detail", detail != null ? detail : status != null ? status.getReasonPhrase() : "Error"));
         }
-        log.error("unexpected failure", e);
-        return ResponseEntity.internalServerError().body(Map.of("detail", "Internal server error"));
+        String errorId = ApiException.newErrorId();
+        log.error("error {}: unexpected failure", errorId, e);
+        return ResponseEntity.internalServerError()
+                .body(Map.of("detail", "Internal server error (error id " + errorId + ")"));
     }
 }

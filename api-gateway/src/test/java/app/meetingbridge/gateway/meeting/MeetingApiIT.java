@@ -185,7 +185,7 @@ class MeetingApiIT extends GatewayTestSupport {
 
     @Test
     void reportsReadinessIncludingDatabaseAndBroker() {
-        Response readiness = http.get("/actuator/health/readiness");
+        Response readiness = http.get("/readyz");
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().get("status").stringValue()).isEqualTo("UP");
