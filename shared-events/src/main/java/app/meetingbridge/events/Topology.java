@@ -25,6 +25,7 @@ public final class Topology {
     public static final String RECORDING_READY = "recording.ready";
     public static final String RECORDING_REPROCESS = "recording.reprocess";
     public static final String TRANSCRIPT_COMPLETED = "transcript.completed";
+    public static final String CONSENT_REFUSED = "consent.refused";
     public static final String PARTICIPANT_JOINED = "participant.joined";
     public static final String PARTICIPANT_LEFT = "participant.left";
     public static final String ROOM_SESSION_CHANGED = "room.session-changed";

@@ -13,6 +13,7 @@ import app.meetingbridge.events.provider.RecordingFailed;
 import app.meetingbridge.events.provider.RecordingFinished;
 import app.meetingbridge.events.provider.RecordingStarted;
 import app.meetingbridge.events.provider.RoomSessionChanged;
+import app.meetingbridge.events.recording.ConsentRefused;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.events.recording.ReprocessRequested;
 import app.meetingbridge.events.recording.TranscriptCompleted;
@@ -35,6 +36,7 @@ public final class WireNames {
             Map.entry(Topology.RECORDING_READY, RecordingReady.class),
             Map.entry(Topology.RECORDING_REPROCESS, ReprocessRequested.class),
             Map.entry(Topology.TRANSCRIPT_COMPLETED, TranscriptCompleted.class),
+            Map.entry(Topology.CONSENT_REFUSED, ConsentRefused.class),
             Map.entry(Topology.PARTICIPANT_JOINED, ParticipantJoined.class),
             Map.entry(Topology.PARTICIPANT_LEFT, ParticipantLeft.class),
             Map.entry(Topology.ROOM_SESSION_CHANGED, RoomSessionChanged.class),

@@ -1,8 +1,10 @@
 package app.meetingbridge.gateway.meeting;
 
+import static app.meetingbridge.db.Tables.MEETING;
 import static app.meetingbridge.db.Tables.MEETING_CONSENT;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -16,6 +18,15 @@ class ConsentRepository {
 
     ConsentRepository(DSLContext db) {
         this.db = db;
+    }
+
+    /** What decides whether the meeting still takes decisions; empty for a meeting that does not exist. */
+    Optional<ConsentWindow> windowOf(String meetingId) {
+        return db.select(MEETING.IS_ACTIVE, MEETING.END_DATE, MEETING.LAST_ACTIVITY_AT, MEETING.SESSION_ENDED_AT,
+                        MEETING.PROVIDER_ROOM_DELETED_AT)
+                .from(MEETING).where(MEETING.ID.eq(meetingId))
+                .fetchOptional(row -> new ConsentWindow(row.value1(), row.value2(), row.value3(), row.value4(),
+                        row.value5()));
     }
 
     /**

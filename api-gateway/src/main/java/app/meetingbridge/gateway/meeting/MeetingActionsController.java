@@ -3,6 +3,7 @@ package app.meetingbridge.gateway.meeting;
 import app.meetingbridge.events.meeting.StartRecording;
 import app.meetingbridge.gateway.auth.Caller;
 import app.meetingbridge.gateway.web.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,11 @@ import tools.jackson.databind.JsonNode;
 class MeetingActionsController {
 
     private final MeetingService meetings;
+    private final ConsentService consents;
 
-    MeetingActionsController(MeetingService meetings) {
+    MeetingActionsController(MeetingService meetings, ConsentService consents) {
         this.meetings = meetings;
+        this.consents = consents;
     }
 
     @PatchMapping("/deactivate")
@@ -32,16 +35,18 @@ class MeetingActionsController {
         return Map.of("status", "success", "meeting_id", meetingId);
     }
 
-    /** Body {@code {"consent_given": bool}}. */
+    /** Body {@code {"consent_given": bool}}; anonymous decisions are limited per source address. */
     @PostMapping("/consent")
-    Map<String, String> consent(Caller caller, @PathVariable String meetingId, @RequestBody JsonNode body) {
+    Map<String, String> consent(Caller caller, @PathVariable String meetingId, @RequestBody JsonNode body,
+                                HttpServletRequest request) {
         JsonNode given = object(body).get("consent_given");
         if (given == null || !given.isBoolean()) {
             throw InvalidRequestException.of(List.of("body", "consent_given"),
                     given == null ? "Field required" : "Input should be a valid boolean",
                     given == null ? "missing" : "bool_type");
         }
-        return Map.of("status", "success", "consent_id", meetings.consent(caller, meetingId, given.booleanValue()));
+        return Map.of("status", "success", "consent_id",
+                consents.decide(caller, meetingId, given.booleanValue(), request.getRemoteAddr()));
     }
 
     /**

@@ -34,18 +34,15 @@ class MeetingService {
 
     private final RoomService rooms;
     private final MeetingRepository meetings;
-    private final ConsentRepository consents;
     private final MeetingServiceClient meetingService;
     private final PlatformChoice platformChoice;
     private final DuplicateMeetingLimits duplicates;
     private final Clock clock;
 
-    MeetingService(RoomService rooms, MeetingRepository meetings, ConsentRepository consents,
-                   MeetingServiceClient meetingService, PlatformProperties platforms,
-                   DuplicateMeetingLimits duplicates, Clock clock) {
+    MeetingService(RoomService rooms, MeetingRepository meetings, MeetingServiceClient meetingService,
+                   PlatformProperties platforms, DuplicateMeetingLimits duplicates, Clock clock) {
         this.rooms = rooms;
         this.meetings = meetings;
-        this.consents = consents;
         this.meetingService = meetingService;
         this.platformChoice = platforms.platformChoice();
         this.duplicates = duplicates;
@@ -159,17 +156,6 @@ class MeetingService {
         }
         meetingService.command(Topology.MEETING_DEACTIVATE, new DeactivateMeeting(UUID.randomUUID().toString(),
                 meeting.id()));
-    }
-
-    /**
-     * Records the caller's recording consent for the meeting: one decision per signed-in user, changed in
-     * place. With {@code AUTH_BACKEND=none} every participant is the same local user, so each decision is kept
-     * as its own row instead (one refusal must not be overwritten by someone else's yes).
-     */
-    String consent(Caller caller, String meetingId, boolean given) {
-        Meeting meeting = meetings.findById(meetingId).orElseThrow(MeetingService::meetingNotFound);
-        String userId = caller.ownsEverything() ? null : caller.userId();
-        return consents.record(meeting.id(), userId, given, clock.instant());
     }
 
     private void requireJoinable(Meeting meeting) {

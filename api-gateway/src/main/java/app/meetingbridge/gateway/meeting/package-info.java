@@ -1,4 +1,7 @@
-/** Meetings of a room: create-or-get (answered from the database or by meeting-service), reads, redaction. */
+/**
+ * Meetings of a room: create-or-get (answered from the database or by meeting-service), reads, redaction, and the
+ * participants' consent decisions.
+ */
 @NullMarked
 package app.meetingbridge.gateway.meeting;
 

@@ -1,11 +1,16 @@
 package app.meetingbridge.recordings.recording;
 
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A recording as the pipeline sees it: where its objects are, how far it got, how often it was tried. */
+/**
+ * A recording as the pipeline sees it: where its objects are, how far it got, how often it was tried and when it
+ * is tried next (none due once it succeeded or was given up on).
+ */
 record Recording(String id, String platform, String providerRecordingId, @Nullable String meetingId, String kind,
-                 String bucket, List<String> objectKeys, RecordingState state, int attempts) {
+                 String bucket, List<String> objectKeys, RecordingState state, int attempts,
+                 @Nullable Instant nextRetryAt) {
 
     Recording {
         objectKeys = List.copyOf(objectKeys);
@@ -19,6 +24,20 @@ record Recording(String id, String platform, String providerRecordingId, @Nullab
         List<String> cameraAudio = objectKeys.stream()
                 .filter(key -> TrackName.parse(key).map(TrackName::camAudio).orElse(false)).toList();
         return cameraAudio.isEmpty() ? objectKeys : cameraAudio;
+    }
+
+    /**
+     * Whether its processing ended, so that no step will read its audio again unless someone asks for a rerun:
+     * transcribed ({@code done}); given up on ({@code failed} with no attempt due); or, where no transcription
+     * backend is configured ({@code transcribes} false), once its audio is ready, which is as far as it goes.
+     */
+    boolean processingEnded(boolean transcribes, boolean audioReady) {
+        return switch (state) {
+            case DONE -> true;
+            case FAILED -> nextRetryAt == null;
+            case PROCESSING -> !transcribes && audioReady;
+            case DISCOVERED, FETCHING, FETCHED -> false;
+        };
     }
 
     /** Where the copies of this recording's provider objects live in the transcript storage. */

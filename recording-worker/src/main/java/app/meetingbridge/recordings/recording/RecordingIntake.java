@@ -1,5 +1,6 @@
 package app.meetingbridge.recordings.recording;
 
+import app.meetingbridge.events.recording.ConsentRefused;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.events.recording.ReprocessRequested;
 import java.time.Clock;
@@ -9,8 +10,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Takes each {@code recording.ready} into the {@code recording} table as {@code discovered}, once per provider
- * recording whatever the number of deliveries, then runs it through the pipeline from wherever it stands; and
- * runs a recording again when its transcript is reprocessed.
+ * recording whatever the number of deliveries, then runs it through the pipeline from wherever it stands; runs a
+ * recording again when its transcript is reprocessed; and applies a refused consent to the meeting's recordings.
  */
 @Service
 class RecordingIntake {
@@ -67,6 +68,19 @@ class RecordingIntake {
         recordings.restartAttempts(recording.id(), clock.instant());
         log.info("reprocessing recording {} for transcript {}", recording.id(), request.transcriptId());
         recordings.findById(recording.id()).ifPresent(pipeline::process);
+    }
+
+    /**
+     * Someone in the meeting refused to have its audio kept: each of its recordings whose processing ended loses its
+     * audio now (the others when they end). Whether the meeting still holds a refusal is read again by the pipeline,
+     * so a repeated message, or one whose decision was since changed, deletes nothing more.
+     */
+    void consentRefused(ConsentRefused refused) {
+        if (refused.meetingId() == null || refused.meetingId().isBlank()) {
+            throw new UnusableMessage("consent.refused " + refused.eventId() + ": no meetingId", null);
+        }
+        log.info("consent refused in meeting {} ({})", refused.meetingId(), refused.eventId());
+        recordings.findByMeeting(refused.meetingId()).forEach(pipeline::consentRefused);
     }
 
     /** Tries a failed recording again, from where it stands (its pause has passed). */

@@ -34,11 +34,17 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code discovered → fetching → fetched}), then audio ({@code processing}; the transcript is made, and is
  * {@code uploaded} once its audio is in storage, {@code error} while an attempt has failed), then transcription
  * when a backend is configured ({@code done}; the transcript {@code ended} with its words, and
- * {@code transcript.completed} for the room's webhook through the outbox in the same transaction), then consent: the
- * audio is deleted when anyone in the meeting refused to have it kept. A failure is counted on the row with its error and the time of
- * the next attempt (capped backoff), and thrown as {@link RecordingFailed} saying when to try again (none after
- * the last attempt); a refused one (a key outside the provider's bucket and prefix) is final. A transcript still
- * {@code processing} (claimed for a rerun) shows {@code error} after any failed attempt, so it can be claimed again.
+ * {@code transcript.completed} for the room's webhook through the outbox in the same transaction). A failure is
+ * counted on the row with its error and the time of the next attempt (capped backoff), and thrown as
+ * {@link RecordingFailed} saying when to try again (none after the last attempt); a refused one (a key outside the
+ * provider's bucket and prefix) is final. A transcript still {@code processing} (claimed for a rerun) shows
+ * {@code error} after any failed attempt, so it can be claimed again.
+ *
+ * <p>Consent comes last, whatever became of the steps before: once the processing ended (transcribed, as far as it
+ * goes without a backend, or given up on), the audio is deleted when anyone in the meeting refused to have it kept.
+ * A refusal that comes later is applied when it arrives ({@link #consentRefused}). Each run records that its
+ * processing ended before it reads the meeting's decisions, and a refusal is recorded before its message is sent,
+ * so whichever of the two looks second sees the other: no refusal is missed in between.
  */
 @Service
 class RecordingPipeline {
@@ -60,15 +66,15 @@ class RecordingPipeline {
 
     RecordingPipeline(RecordingRepository recordings, TranscriptRepository transcripts, MeetingReadRepository meetings,
                       ObjectProvider<S3RecordingStore> store, Ffmpeg ffmpeg, TranscriptionBackend backend,
-                      RecordingRetryProperties retry, JsonMapper json, Outbox outbox, TransactionTemplate transactions,
-                      Clock clock) {
+                      RecordingRetryProperties retry, ConsentProperties consentSettings, JsonMapper json, Outbox outbox,
+                      TransactionTemplate transactions, Clock clock) {
         this.recordings = recordings;
         this.transcripts = transcripts;
         this.meetings = meetings;
         S3RecordingStore s3 = store.getIfAvailable();
         this.fetch = s3 == null ? null : new FetchStep(s3);
         this.audio = s3 == null ? null : new AudioStep(s3, ffmpeg);
-        this.consent = s3 == null ? null : new ConsentStep(s3);
+        this.consent = s3 == null ? null : new ConsentStep(s3, consentSettings.deleteProviderObjects());
         this.transcribe = s3 == null || !backend.configured() ? null : new TranscribeStep(s3, ffmpeg, backend);
         if (s3 != null && transcribe == null) {
             log.warn("TRANSCRIPT_BACKEND_URL is not set: transcripts stop at uploaded, with their audio ready");
@@ -112,7 +118,8 @@ class RecordingPipeline {
                     transcripts.uploaded(transcript.id(), clock.instant()); // a reprocess without a backend
                 }
             }
-            if (state == RecordingState.DONE) {
+            // transcribed, or as far as it goes without a backend: the processing ended
+            if (state == RecordingState.DONE || transcribe == null) {
                 applyConsent(recording);
             }
         } catch (StorageException e) {
@@ -173,7 +180,24 @@ class RecordingPipeline {
         log.info("recording {}: transcript {} ended", recording.id(), transcript.id());
     }
 
-    /** After the transcript ended: the audio is deleted when anyone refused consent (once; the text stays). */
+    /**
+     * A refusal of the recording's meeting ({@code consent.refused}): applied now if the recording's processing
+     * ended; one still under way applies it when it ends.
+     */
+    void consentRefused(Recording recording) {
+        if (consent == null) {
+            return;
+        }
+        Transcript transcript = transcripts.find(recording.id()).orElse(null);
+        if (transcript != null && recording.processingEnded(transcribe != null, transcript.audioReady())) {
+            applyConsent(recording);
+        }
+    }
+
+    /**
+     * Once the processing ended: the audio is deleted when anyone refused consent (once; the text stays), and only
+     * then is the transcript marked {@code audio_deleted}.
+     */
     private void applyConsent(Recording recording) {
         if (recording.meetingId() == null || !meetings.consentRefused(recording.meetingId())) {
             return;
@@ -184,7 +208,25 @@ class RecordingPipeline {
         }
         consent.deleteAudio(recording, transcript.id());
         transcripts.audioDeleted(transcript.id(), clock.instant());
-        log.info("recording {}: consent refused in meeting {}, audio deleted", recording.id(), recording.meetingId());
+        log.info("recording {}: consent refused in meeting {}, audio of transcript {} deleted", recording.id(),
+                recording.meetingId(), transcript.id());
+    }
+
+    /**
+     * A recording given up on keeps no audio someone refused: nothing will transcribe it without a rerun. What fails
+     * here is logged and does not hide why the recording was given up on; the refusal is then applied when a later
+     * run ends, or when it is repeated.
+     */
+    private void applyConsentAfterGivingUp(Recording recording) {
+        if (consent == null) {
+            return;
+        }
+        try {
+            applyConsent(recording);
+        } catch (RuntimeException e) {
+            log.error("recording {} given up on: a refused consent in meeting {} could not be applied: {}",
+                    recording.id(), recording.meetingId(), e.toString());
+        }
     }
 
     /** Counts a failure that no attempt can mend (a refused key, nothing to fetch): no retry is due. */
@@ -192,6 +234,7 @@ class RecordingPipeline {
         transcripts.claimFailed(recording.id(), clock.instant()); // first: the row's failure is the last word
         recordings.failed(recording.id(), error, null, clock.instant());
         log.error("recording {} of {} failed for good: {}", recording.providerRecordingId(), recording.platform(), error);
+        applyConsentAfterGivingUp(recording);
     }
 
     /** Counts the failed attempt, with when the next one is due (none after the last). */
@@ -203,6 +246,7 @@ class RecordingPipeline {
         recordings.failed(recording.id(), error, pause == null ? null : now.plus(pause), now);
         if (pause == null) {
             log.error("recording {} failed attempt {}, the last: {}", recording.id(), attempt, error);
+            applyConsentAfterGivingUp(recording);
         } else {
             log.warn("recording {} failed attempt {} ({}); next in {}", recording.id(), attempt, error, pause);
         }

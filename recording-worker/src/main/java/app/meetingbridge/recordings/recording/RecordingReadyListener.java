@@ -1,10 +1,12 @@
 package app.meetingbridge.recordings.recording;
 
 import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.recording.ConsentRefused;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.events.recording.ReprocessRequested;
 import app.meetingbridge.messaging.DeadLetters;
 import app.meetingbridge.messaging.DelayedDelivery;
+import app.meetingbridge.recordings.storage.StorageException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,14 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Binds the recordings queue (binding {@code recordingReady-in-0}: quorum queue {@code recordings.recording-worker}
- * bound to {@code recording.ready} and {@code recording.reprocess}, dead-letter queue set in application.yml); the
- * routing key says which message it is. A recording whose step failed and is to be tried again is parked as a
- * {@link RetryDue} for its pause ({@code recordings.retry.{millis}}), which then comes back to this queue alone;
- * after its last attempt the message goes to the dead-letter queue. A message that met a database outage is parked
- * as it is, for the outage pause, and taken again up to the outage limit. A message no attempt can take (not JSON
- * of its kind, missing what a recording needs, larger than any real recording), one given up on, and one that met
- * more outages than the limit are parked in the dead-letter queue by the worker itself, with the reason in
- * {@code x-exception-message} and where it was first sent, so that a redrive takes each back for what it was.
+ * bound to {@code recording.ready}, {@code recording.reprocess} and {@code consent.refused}, dead-letter queue set in
+ * application.yml); the routing key says which message it is. A recording whose step failed and is to be tried
+ * again is parked as a {@link RetryDue} for its pause ({@code recordings.retry.{millis}}), which then comes back to
+ * this queue alone; after its last attempt the message goes to the dead-letter queue. A message that met a database
+ * outage is parked as it is, for the outage pause, and taken again up to the outage limit; so is a refused consent
+ * whose deletions the storage failed. A message no attempt can take (not JSON of its kind, missing what a recording
+ * needs, larger than any real recording), one given up on, and one that met more outages than the limit are parked
+ * in the dead-letter queue by the worker itself, with the reason in {@code x-exception-message} and where it was
+ * first sent, so that a redrive takes each back for what it was.
  */
 @Configuration(proxyBeanMethods = false)
 class RecordingReadyListener {
@@ -55,6 +58,8 @@ class RecordingReadyListener {
                     intake.retry(json.readValue(message.getPayload(), RetryDue.class).recordingId());
                 } else if (Topology.RECORDING_REPROCESS.equals(routingKey)) {
                     intake.reprocess(json.readValue(message.getPayload(), ReprocessRequested.class));
+                } else if (Topology.CONSENT_REFUSED.equals(routingKey)) {
+                    intake.consentRefused(json.readValue(message.getPayload(), ConsentRefused.class));
                 } else {
                     intake.register(json.readValue(message.getPayload(), RecordingReady.class));
                 }
@@ -68,14 +73,17 @@ class RecordingReadyListener {
                 }
                 park(delayed, failed.retryIn(), json.writeValueAsBytes(RetryDue.of(failed.recording())),
                         Map.of(RETRY, true));
-            } catch (DataAccessException | TransactionException outage) {
+            } catch (DataAccessException | TransactionException | StorageException outage) {
+                // a storage failure gets here only from a refused consent's deletions: the pipeline counts its own
                 int outages = message.getHeaders().get(OUTAGES) instanceof Number n ? n.intValue() : 0;
-                if (outages >= retry.outageRetries()) {
+                if (outages >= retry.outageRetries()
+                        || outage instanceof StorageException storage && !storage.reason().retryable()) {
                     deadLetters.park(QUEUE, message.getPayload(), withoutOutages(message), outage);
                     return;
                 }
-                log.warn("the database did not answer ({}); {} taken again in {} (outage pause {} of {})",
-                        outage.getMessage(), routingKey, retry.outagePause(), outages + 1, retry.outageRetries());
+                log.warn("the {} did not answer ({}); {} taken again in {} (outage pause {} of {})",
+                        outage instanceof StorageException ? "storage" : "database", outage.getMessage(), routingKey,
+                        retry.outagePause(), outages + 1, retry.outageRetries());
                 Map<String, Object> headers = new HashMap<>(Map.of(ROUTING_KEY, routingKey, OUTAGES, outages + 1));
                 if (message.getHeaders().containsKey(RETRY)) {
                     headers.put(RETRY, true);

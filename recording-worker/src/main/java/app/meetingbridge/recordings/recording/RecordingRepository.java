@@ -3,6 +3,7 @@ package app.meetingbridge.recordings.recording;
 import static app.meetingbridge.db.Tables.MEETING;
 import static app.meetingbridge.db.Tables.RECORDING;
 
+import app.meetingbridge.db.tables.records.RecordingRecord;
 import app.meetingbridge.events.recording.RecordingReady;
 import java.time.Instant;
 import java.util.Optional;
@@ -57,13 +58,22 @@ class RecordingRepository {
         return find(RECORDING.ID.eq(id));
     }
 
+    /** The recordings of a meeting. */
+    java.util.List<Recording> findByMeeting(String meetingId) {
+        return db.selectFrom(RECORDING).where(RECORDING.MEETING_ID.eq(meetingId)).fetch(this::toRecording);
+    }
+
     private Optional<Recording> find(org.jooq.Condition which) {
         return db.selectFrom(RECORDING)
                 .where(which)
-                .fetchOptional(row -> new Recording(row.getId(), row.getPlatform(), row.getProviderRecordingId(),
-                        row.getMeetingId(), row.getRecordingType(), row.getBucketName(), row.getTrackKeys() == null ? java.util.List.of()
-                        : json.readValue(row.getTrackKeys().data(), KEYS),
-                        RecordingState.of(row.getState()), row.getAttempts()));
+                .fetchOptional(this::toRecording);
+    }
+
+    private Recording toRecording(RecordingRecord row) {
+        return new Recording(row.getId(), row.getPlatform(), row.getProviderRecordingId(), row.getMeetingId(),
+                row.getRecordingType(), row.getBucketName(),
+                row.getTrackKeys() == null ? java.util.List.of() : json.readValue(row.getTrackKeys().data(), KEYS),
+                RecordingState.of(row.getState()), row.getAttempts(), row.getNextRetryAt());
     }
 
     /** Moves the recording to {@code to}; the step that did it clears the last error and the retry time. */

@@ -301,11 +301,16 @@ public class S3RecordingStore implements AutoCloseable {
         }
     }
 
-    /** Deletes every object of the transcript storage under {@code prefix}. */
-    public void deleteAllFromTranscripts(String prefix) {
+    /** Deletes every object of the transcript storage under {@code prefix}; returns the keys it deleted. */
+    public List<String> deleteAllFromTranscripts(String prefix) {
         try {
+            List<String> deleted = new ArrayList<>();
             transcripts.listObjectsV2Paginator(request -> request.bucket(transcriptsBucket()).prefix(prefix)).contents()
-                    .forEach(object -> deleteFromTranscripts(object.key()));
+                    .forEach(object -> {
+                        deleteFromTranscripts(object.key());
+                        deleted.add(object.key());
+                    });
+            return deleted;
         } catch (SdkException e) {
             throw new StorageException(Reason.UNAVAILABLE, "deleting " + prefix + "*: " + e.getMessage(), e);
         }

@@ -324,6 +324,26 @@ class RecordingFetchIT extends RecordingTestSupport {
     }
 
     @Test
+    void aRefusedConsentIsAppliedWithoutATranscriptionBackendOnceTheAudioIsReady() throws Exception {
+        String id = "rec-" + UUID.randomUUID();
+        String meeting = aMeeting();
+        consent(meeting, false);
+        String key = "acme/room/" + id;
+        put(key, tone(460, 1));
+
+        announce(id, meeting, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+
+        await(() -> transcriptOf(id) != null && Boolean.TRUE.equals(transcriptOf(id).getAudioDeleted()));
+        TranscriptRecord transcript = transcriptOf(id);
+        assertThat(transcript.getStatus()).isEqualTo("uploaded");
+        assertThat(transcript.getDurationMs()).isPositive();
+        assertThat(row(id).getState()).isEqualTo("processing");
+        assertThat(keys(TRANSCRIPTS, transcript.getId() + "/")).isEmpty();
+        assertThat(keys(TRANSCRIPTS, "recordings/" + row(id).getId() + "/")).isEmpty();
+        assertThat(keys(DAILY_BUCKET, key)).isEmpty();
+    }
+
+    @Test
     void reprocessingWithoutATranscriptionBackendLeavesTheTranscriptUploaded() throws Exception {
         String id = "rec-" + UUID.randomUUID();
         String key = "acme/room/" + id;

@@ -1,6 +1,7 @@
 package app.meetingbridge.recordings.recording;
 
 import static app.meetingbridge.db.Tables.MEETING;
+import static app.meetingbridge.db.Tables.MEETING_CONSENT;
 import static app.meetingbridge.db.Tables.PARTICIPANT_SESSION;
 import static app.meetingbridge.db.Tables.RECORDING;
 import static app.meetingbridge.db.Tables.ROOM;
@@ -11,6 +12,7 @@ import app.meetingbridge.db.tables.records.RecordingRecord;
 import app.meetingbridge.db.tables.records.TranscriptRecord;
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.events.recording.ConsentRefused;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.ffmpeg.ShippedFfmpeg;
 import app.meetingbridge.testsupport.TestS3;
@@ -38,6 +40,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -146,6 +149,32 @@ public abstract class RecordingTestSupport {
         rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_REPROCESS, new Message(json.writeValueAsBytes(
                 new app.meetingbridge.events.recording.ReprocessRequested("reprocess-" + UUID.randomUUID(),
                         Instant.now(), transcript.getId(), row(recordingId).getId())), properties));
+    }
+
+    /** A participant's decision on keeping the meeting's audio, as the gateway records it (an anonymous one). */
+    void consent(String meeting, boolean given) {
+        db.insertInto(MEETING_CONSENT).set(MEETING_CONSENT.ID, UUID.randomUUID().toString())
+                .set(MEETING_CONSENT.MEETING_ID, meeting).set(MEETING_CONSENT.CONSENT_GIVEN, given)
+                .set(MEETING_CONSENT.CONSENT_TIMESTAMP, Instant.now()).execute();
+    }
+
+    /** What the gateway does when someone refuses: records the decision, then tells the worker. */
+    void refuseConsentNow(String meeting) {
+        consent(meeting, false);
+        consentRefused(meeting);
+    }
+
+    void consentRefused(String meeting) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.CONSENT_REFUSED, new Message(json.writeValueAsBytes(
+                new ConsentRefused("consent-refused:" + UUID.randomUUID(), Instant.now(), meeting)), properties));
+    }
+
+    /** The keys in {@code bucket} that start with {@code prefix}. */
+    List<String> keys(String bucket, String prefix) {
+        return s3.listObjectsV2(request -> request.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(S3Object::key).toList();
     }
 
     RecordingRecord row(String recordingId) {

@@ -1,7 +1,6 @@
 package app.meetingbridge.recordings.recording;
 
 import static app.meetingbridge.db.Tables.MEETING;
-import static app.meetingbridge.db.Tables.MEETING_CONSENT;
 import static app.meetingbridge.db.Tables.RECORDING;
 import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.ROOM_WEBHOOK_DELIVERY;
@@ -135,13 +134,6 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         assertThat(json.readTree(transcriptOf(id).getParticipants().data())).hasSize(1);
     }
 
-    void consent(String meeting, boolean given) {
-        db.insertInto(MEETING_CONSENT).set(MEETING_CONSENT.ID, UUID.randomUUID().toString())
-                .set(MEETING_CONSENT.MEETING_ID, meeting).set(MEETING_CONSENT.USER_ID, "someone")
-                .set(MEETING_CONSENT.CONSENT_GIVEN, given).set(MEETING_CONSENT.CONSENT_TIMESTAMP, java.time.Instant.now())
-                .execute();
-    }
-
     @Test
     void aRefusedConsentDeletesTheAudioEverywhereAndKeepsTheText() throws Exception {
         String id = "rec-" + UUID.randomUUID();
@@ -179,6 +171,53 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         assertThat(s3.listObjectsV2(request -> request.bucket(TRANSCRIPTS).prefix(transcript.getId() + "/audio.mp3"))
                 .contents()).hasSize(1);
         assertThat(s3.listObjectsV2(request -> request.bucket(DAILY_BUCKET).prefix(key)).contents()).hasSize(1);
+    }
+
+    @Test
+    void aRefusalAfterTheTranscriptEndedDeletesTheAudioAtOnce() throws Exception {
+        String id = "rec-" + UUID.randomUUID();
+        String meeting = aMeeting();
+        consent(meeting, true);
+        String key = "acme/room/" + id;
+        put(key, tone(320, 1));
+        announce(id, meeting, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+        await(() -> inState(id, "done"));
+        String transcriptId = transcriptOf(id).getId();
+        assertThat(keys(TRANSCRIPTS, transcriptId + "/")).containsExactlyInAnyOrder(transcriptId + "/audio.mp3",
+                transcriptId + "/audio.json");
+
+        refuseConsentNow(meeting);
+
+        await(() -> keys(TRANSCRIPTS, transcriptId + "/").isEmpty());
+        await(() -> Boolean.TRUE.equals(transcriptOf(id).getAudioDeleted()));
+        assertThat(keys(TRANSCRIPTS, "recordings/" + row(id).getId() + "/")).isEmpty();
+        assertThat(keys(DAILY_BUCKET, key)).isEmpty();
+        assertThat(transcriptOf(id).getStatus()).isEqualTo("ended");
+        assertThat(json.readTree(transcriptOf(id).getTopics().data()).get(0).get("transcript").stringValue())
+                .isNotBlank();
+    }
+
+    @Test
+    void aRecordingWhoseTranscriptionIsGivenUpOnKeepsNoAudioSomeoneRefused() throws Exception {
+        String id = "rec-" + UUID.randomUUID();
+        String meeting = aMeeting();
+        consent(meeting, false);
+        String key = "acme/room/" + id;
+        put(key, tone(330, 1));
+        failuresLeft.set(3); // every attempt (three here) fails
+        try {
+            announce(id, meeting, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
+
+            await(() -> transcriptOf(id) != null && Boolean.TRUE.equals(transcriptOf(id).getAudioDeleted()));
+        } finally {
+            failuresLeft.set(0);
+        }
+        assertThat(row(id).getState()).isEqualTo("failed");
+        assertThat(row(id).getNextRetryAt()).isNull();
+        assertThat(row(id).getLastError()).startsWith("TRANSCRIPTION");
+        assertThat(keys(TRANSCRIPTS, transcriptOf(id).getId() + "/")).isEmpty();
+        assertThat(keys(TRANSCRIPTS, "recordings/" + row(id).getId() + "/")).isEmpty();
+        assertThat(keys(DAILY_BUCKET, key)).isEmpty();
     }
 
     @Test

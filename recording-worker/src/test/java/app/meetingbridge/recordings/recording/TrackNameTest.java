@@ -34,9 +34,9 @@ class TrackNameTest {
         String cam = "d/r/1732600005500-0f3b9a52-1c4e-4c1e-9a55-0d6a1d7e2f10-cam-audio-1732600005500";
         String screen = "d/r/1732600005500-0f3b9a52-1c4e-4c1e-9a55-0d6a1d7e2f10-screen-audio-1732600005500";
         Recording raw = new Recording("r", "daily", "p", null, "raw-tracks", "b", List.of(cam, screen),
-                RecordingState.FETCHED, 0);
+                RecordingState.FETCHED, 0, null);
         Recording cloud = new Recording("r", "daily", "p", null, "cloud", "b", List.of("d/r/1732600005500"),
-                RecordingState.FETCHED, 0);
+                RecordingState.FETCHED, 0, null);
 
         assertThat(raw.audioKeys()).containsExactly(cam);
         assertThat(cloud.audioKeys()).containsExactly("d/r/1732600005500");
