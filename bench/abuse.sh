@@ -114,6 +114,13 @@ for i in $(seq 1 12); do status=$(with_json POST "$BASE_URL/v1/rooms/$RUN/meetin
 report "12th allow_duplicated meeting by one user within the hour" 429 "$status"
 report "allow_duplicated meeting by an anonymous caller" 401 "$(with_json POST "$BASE_URL/v1/rooms/$RUN/meeting" '{"allow_duplicated":true}')"
 
+echo "## consent"
+MEETING_ID=$(curl -s -X POST "$BASE_URL/v1/rooms/$RUN/meeting" -H "Authorization: Bearer $ALICE" -H 'content-type: application/json' \
+  -d '{}' | sed -E 's/^\{"id":"([^"]+)".*/\1/')
+for i in $(seq 1 21); do status=$(with_json POST "$BASE_URL/v1/meetings/$MEETING_ID/consent" '{"consent_given":false}'); done
+report "21st anonymous consent decision from one address within a minute" 429 "$status"
+report "consent decision on a meeting that does not exist" 404 "$(with_json POST "$BASE_URL/v1/meetings/00000000-0000-0000-0000-000000000000/consent" '{"consent_given":true}' -H "Authorization: Bearer $ALICE")"
+
 echo "## operations endpoints"
 for path in /actuator/prometheus /actuator/metrics /actuator/env /actuator/health; do
   report "GET $path on the API port" 404 "$(call GET "$BASE_URL$path")"
