@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Whereby settings: {@code WHEREBY_API_KEY}, {@code WHEREBY_API_URL}, {@code WHEREBY_WEBHOOK_SECRET} and the bucket
  * Whereby records into with the keys handed to it: {@code WHEREBY_STORAGE_AWS_BUCKET_NAME/REGION/ACCESS_KEY_ID/SECRET_ACCESS_KEY};
- * {@code WHEREBY_LOGO_PATH}, an image file put on every new room when set; the SQS queue its bucket's S3 events go to
+ * {@code WHEREBY_LOGO_PATH}, a PNG or JPEG put on every new room when set (read and checked once, at start-up); the SQS queue its bucket's S3 events go to
  * ({@code AWS_PROCESS_RECORDING_QUEUE_URL}), when there is one.
  */
 @ConfigurationProperties("app.providers.whereby")

@@ -19,10 +19,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -44,9 +45,11 @@ public class WherebyVideoProvider implements VideoProvider {
     private final WherebyApi api;
     private final WherebyProperties properties;
     private final ProviderCalls calls;
+    private final @Nullable WherebyLogo logo;
 
     WherebyVideoProvider(WherebyProperties properties, MeterRegistry meters) {
         properties.requireComplete();
+        this.logo = WherebyLogo.read(properties.logoPath());
         this.properties = properties;
         this.api = ProviderHttp.client(WherebyApi.class, "whereby", properties.apiUrl(), properties.apiKey(),
                 properties.resilience().timeout());
@@ -90,16 +93,18 @@ public class WherebyVideoProvider implements VideoProvider {
 
     /**
      * Puts the configured logo on the new room. Unlike Reflector, a failure here does not fail the meeting
-     * (which would leak the Whereby meeting just made): the room just shows Whereby's default.
+     * (which would leak the Whereby meeting just made): the room just shows Whereby's default. The image was read
+     * and checked at start-up, so only Whereby's answer can fail the call.
      */
     private void uploadLogo(String roomName) {
-        if (properties.logoPath().isBlank()) {
+        if (logo == null) {
             return;
         }
         String name = roomName.startsWith("/") ? roomName.substring(1) : roomName;
+        Resource image = logo.asResource();
         try {
             calls.call(WRITE, "upload logo", () -> {
-                api.uploadLogo(name, new FileSystemResource(properties.logoPath()));
+                api.uploadLogo(name, image);
                 return name;
             });
         } catch (ProviderUnavailableException | ProviderRejectedException e) {

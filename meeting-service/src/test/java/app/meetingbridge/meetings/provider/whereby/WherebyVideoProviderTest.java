@@ -15,6 +15,8 @@ import app.meetingbridge.meetings.provider.ResilienceProperties;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The Whereby client against a fake Whereby that answers as Whereby's OpenAPI document shows. */
@@ -46,11 +49,15 @@ class WherebyVideoProviderTest {
     }
 
     WherebyVideoProvider provider(Duration timeout, String logoPath) {
+        return provider(timeout, logoPath, new SimpleMeterRegistry());
+    }
+
+    WherebyVideoProvider provider(Duration timeout, String logoPath, SimpleMeterRegistry meters) {
         var resilience = new ResilienceProperties(timeout, 3, Duration.ofMillis(50), Duration.ofMillis(200),
                 Duration.ofSeconds(2), 4, 50, Duration.ofSeconds(1),
                 Map.of("read", 50.0, "write", 50.0, "delete", 50.0), Duration.ofSeconds(5));
         return new WherebyVideoProvider(new WherebyProperties("whereby-key", whereby.baseUri(), "secret",
-                "whereby-recordings", "eu-west-1", "AKIAEXAMPLE", "s3cr3t", logoPath, resilience, null), new SimpleMeterRegistry());
+                "whereby-recordings", "eu-west-1", "AKIAEXAMPLE", "s3cr3t", logoPath, resilience, null), meters);
     }
 
     /** Times out after 5 s: a request to the fake can take a few hundred ms on a machine busy with other builds. */
@@ -193,9 +200,8 @@ class WherebyVideoProviderTest {
     }
 
     @Test
-    void putsTheConfiguredLogoOnTheNewRoomAndSurvivesAFailedUpload(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        java.nio.file.Path logo = java.nio.file.Files.write(dir.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    void putsTheConfiguredLogoOnTheNewRoomAndSurvivesAFailedUpload(@TempDir Path dir) throws Exception {
+        Path logo = Files.write(dir.resolve("logo.png"), WherebyLogoTest.png(64));
         whereby.on("POST", "/meetings", Reply.json(201, MEETING_JSON));
         whereby.on("PUT", "/rooms/.*/theme/logo", Reply.json(400, "{\"error\":\"image too small\"}"));
 
@@ -204,7 +210,39 @@ class WherebyVideoProviderTest {
         var upload = whereby.requests("PUT", ".*").get(0);
         assertThat(upload.path()).isEqualTo("/rooms/team-e0c1b0f2-5b0a-4f0c-9f0b-2a5b1b2c3d4e/theme/logo");
         assertThat(upload.header("Content-Type")).startsWith("multipart/form-data");
-        assertThat(upload.body()).contains("name=\"image\"").contains("PNG");
+        assertThat(upload.body()).contains("name=\"image\"").contains("Content-Type: image/png").contains("PNG");
         assertThat(room.providerMeetingId()).isEqualTo("91370135");
+    }
+
+    @Test
+    void refusesToStartWithAnUnusableLogoNamingTheSetting(@TempDir Path dir) throws Exception {
+        Path text = Files.writeString(dir.resolve("logo.png"), "not an image");
+
+        for (String path : List.of(dir.resolve("missing.png").toString(), dir.toString(), text.toString())) {
+            assertThatThrownBy(() -> provider(Duration.ofSeconds(5), path))
+                    .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("WHEREBY_LOGO_PATH=" + path);
+        }
+        assertThat(whereby.requests()).isEmpty();
+    }
+
+    @Test
+    void readsTheLogoOnceAtStartSoAFileGoneLaterIsNeverCountedAgainstWhereby(@TempDir Path dir) throws Exception {
+        byte[] image = WherebyLogoTest.png(200);
+        Path logo = Files.write(dir.resolve("logo.png"), image);
+        whereby.on("POST", "/meetings", Reply.json(201, MEETING_JSON));
+        whereby.on("PUT", "/rooms/.*/theme/logo", Reply.empty(204));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        WherebyVideoProvider provider = provider(Duration.ofSeconds(5), logo.toString(), meters);
+
+        Files.delete(logo);
+        for (int i = 0; i < 5; i++) {
+            provider.createRoom(newRoom("team", "none"));
+        }
+
+        assertThat(whereby.requests("PUT", ".*")).hasSize(5)
+                .allSatisfy(upload -> assertThat(upload.body()).contains("Content-Type: image/png"));
+        assertThat(meters.get("resilience4j.circuitbreaker.calls").tag("kind", "failed").timer().count()).isZero();
+        assertThat(meters.get("resilience4j.circuitbreaker.calls").tag("kind", "successful").timer().count())
+                .isEqualTo(10);
     }
 }
