@@ -3,6 +3,7 @@ package app.meetingbridge.gateway.transcript;
 import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -44,12 +45,17 @@ class TranscriptRepository {
     }
 
     /**
-     * Marks the transcript {@code processing} unless it already is; true if this call did it. Two requests at
-     * once: one wins, the database decides.
+     * Marks the transcript {@code processing} (claimed at {@code now}) unless it already is, by a claim taken at
+     * or after {@code abandonedBefore}; true if this call did it. Two requests at once: one wins, the database
+     * decides. A row with no claim time (claimed before there was one, or made {@code processing} by the worker's
+     * first run) counts from its last update.
      */
-    boolean claimForProcessing(String id, java.time.Instant now) {
-        return db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "processing").set(TRANSCRIPT.UPDATED_AT, now)
-                .where(TRANSCRIPT.ID.eq(id)).and(TRANSCRIPT.STATUS.ne("processing"))
+    boolean claimForProcessing(String id, Instant now, Instant abandonedBefore) {
+        return db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "processing").set(TRANSCRIPT.PROCESSING_CLAIMED_AT, now)
+                .set(TRANSCRIPT.UPDATED_AT, now)
+                .where(TRANSCRIPT.ID.eq(id))
+                .and(TRANSCRIPT.STATUS.ne("processing")
+                        .or(DSL.coalesce(TRANSCRIPT.PROCESSING_CLAIMED_AT, TRANSCRIPT.UPDATED_AT).lt(abandonedBefore)))
                 .execute() == 1;
     }
 

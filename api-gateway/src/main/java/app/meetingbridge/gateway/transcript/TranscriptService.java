@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Transcripts for the API: reading them by the share-mode rules, and reprocessing, where the transcript is claimed
  * ({@code processing}) and {@code recording.reprocess} goes to the recording-worker through the outbox in one
- * transaction (a transcript already being processed is left alone, so two requests at once start one run).
+ * transaction (a transcript already being processed is left alone, so two requests at once start one run). A claim
+ * older than {@link ReprocessProperties#reprocessClaimTimeout()} is taken as abandoned and may be taken again.
  */
 @Service
 class TranscriptService {
@@ -24,13 +25,15 @@ class TranscriptService {
     private final TranscriptRepository transcripts;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
+    private final ReprocessProperties reprocessing;
     private final Clock clock;
 
     TranscriptService(TranscriptRepository transcripts, Outbox outbox, TransactionTemplate transactions,
-                           Clock clock) {
+                      ReprocessProperties reprocessing, Clock clock) {
         this.transcripts = transcripts;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.reprocessing = reprocessing;
         this.clock = clock;
     }
 
@@ -52,11 +55,14 @@ class TranscriptService {
                 size), total, page, size);
     }
 
-    /** True if this request started a run, false if one was already under way. */
+    /**
+     * True if this request started a run, false if one was already under way (claimed less than the claim timeout
+     * ago).
+     */
     boolean reprocess(Transcript transcript) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             Instant now = clock.instant();
-            if (!transcripts.claimForProcessing(transcript.id(), now)) {
+            if (!transcripts.claimForProcessing(transcript.id(), now, now.minus(reprocessing.reprocessClaimTimeout()))) {
                 return false;
             }
             String eventId = "recording-reprocess:" + UUID.randomUUID();

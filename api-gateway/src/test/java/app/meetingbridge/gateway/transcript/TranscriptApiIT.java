@@ -380,6 +380,46 @@ class TranscriptApiIT {
     }
 
     @Test
+    void aClaimOlderThanTheClaimTimeoutIsTakenAgain() {
+        String lost = transcript("alice", room("alice"), null, "private");
+        String claimedBeforeClaimTimes = transcript("alice", room("alice"), null, "private");
+        Instant threeHoursAgo = Instant.now().minus(java.time.Duration.ofHours(3));
+        db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "processing").set(TRANSCRIPT.PROCESSING_CLAIMED_AT, threeHoursAgo)
+                .set(TRANSCRIPT.UPDATED_AT, Instant.now()).where(TRANSCRIPT.ID.eq(lost)).execute();
+        db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "processing").set(TRANSCRIPT.UPDATED_AT, threeHoursAgo)
+                .where(TRANSCRIPT.ID.eq(claimedBeforeClaimTimes)).execute();
+
+        for (String id : java.util.List.of(lost, claimedBeforeClaimTimes)) {
+            Instant asked = Instant.now().minusSeconds(1);
+            assertThat(alice.post("/v1/transcripts/" + id + "/process", "").json().get("status").stringValue())
+                    .isEqualTo("ok");
+            assertThat(db.fetchSingle(TRANSCRIPT, TRANSCRIPT.ID.eq(id)).getProcessingClaimedAt()).isAfter(asked);
+            assertThat(reprocessRequests(id)).hasSize(1);
+            assertThat(alice.post("/v1/transcripts/" + id + "/process", "").json().get("status").stringValue())
+                    .isEqualTo("already running");
+            assertThat(reprocessRequests(id)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aClaimYoungerThanTheClaimTimeoutStillAnswersAlreadyRunning() {
+        String id = transcript("alice", room("alice"), null, "private");
+        Instant claimed = Instant.now().minus(java.time.Duration.ofMinutes(100)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "processing").set(TRANSCRIPT.PROCESSING_CLAIMED_AT, claimed)
+                .set(TRANSCRIPT.UPDATED_AT, claimed).where(TRANSCRIPT.ID.eq(id)).execute();
+
+        assertThat(alice.post("/v1/transcripts/" + id + "/process", "").json().get("status").stringValue())
+                .isEqualTo("already running");
+        assertThat(db.fetchSingle(TRANSCRIPT, TRANSCRIPT.ID.eq(id)).getProcessingClaimedAt()).isEqualTo(claimed);
+        assertThat(reprocessRequests(id)).isEmpty();
+    }
+
+    java.util.List<?> reprocessRequests(String transcriptId) {
+        return db.selectFrom(OUTBOX).where(OUTBOX.ROUTING_KEY.eq("recording.reprocess"))
+                .and(OUTBOX.PAYLOAD.cast(String.class).contains(transcriptId)).fetch();
+    }
+
+    @Test
     void onlyTheOwnerReprocessesAndNotALockedTranscript() {
         String id = transcript("alice", room("alice"), null, "public");
         String locked = transcript("alice", room("alice"), null, "private");
