@@ -26,9 +26,12 @@ import org.springframework.stereotype.Component;
  * recording id of the page) back to its high-water mark (less an hour of overlap), skips recordings still in
  * progress, and announces each finished one through the same path as the {@code recording.ready-to-download}
  * webhook, whose deterministic {@code recording.ready} id makes a recording both found announced once. The mark
- * then moves to the newest recording announced, but never past the oldest one seen unfinished. A recording the
- * database refuses (an over-long id) is skipped and counted rather than stopping every pass. One instance runs it
- * at a time (advisory lock).
+ * then moves to the newest recording announced, but never past the oldest one seen unfinished ({@link PollProgress}).
+ * A pass reads at most {@code DAILY_RECORDINGS_POLL_MAX_PAGES} pages: one that reaches the cap before the mark
+ * keeps the mark where it was and stores its cursor and what it found, and the next pass goes on from that cursor
+ * (so a backlog of any length is read, a few pages per pass, and no recording below the cap is passed over). A
+ * recording the database refuses (an over-long id) is skipped and counted rather than stopping every pass. One
+ * instance runs it at a time (advisory lock).
  */
 @Component
 @ConditionalOnBean(DailyVideoProvider.class)
@@ -38,7 +41,6 @@ class DailyRecordingsPoller {
     static final String PROVIDER = "daily";
     private static final Duration OVERLAP = Duration.ofHours(1);
     private static final int PAGE = 100;
-    private static final int MAX_PAGES = 20;
 
     private final DailyVideoProvider daily;
     private final ProviderEventHandler events;
@@ -48,10 +50,16 @@ class DailyRecordingsPoller {
     private final Clock clock;
     /** How far back the first pass looks, before there is a high-water mark (a new deployment). */
     private final Duration firstLookback;
+    /** The most pages one pass reads; a longer backlog is read on by the following passes. */
+    private final int maxPages;
 
     DailyRecordingsPoller(DailyVideoProvider daily, ProviderEventHandler events, RecordingPollStateRepository state,
                           JobLockRepository jobs, MeterRegistry meters, Clock clock,
-                          @Value("${app.lifecycle.recordings-first-lookback:24h}") Duration firstLookback) {
+                          @Value("${app.lifecycle.recordings-first-lookback:24h}") Duration firstLookback,
+                          @Value("${app.lifecycle.recordings-poll-max-pages:20}") int maxPages) {
+        if (maxPages < 1) {
+            throw new IllegalStateException("DAILY_RECORDINGS_POLL_MAX_PAGES must be at least 1, not " + maxPages);
+        }
         this.daily = daily;
         this.events = events;
         this.state = state;
@@ -59,6 +67,7 @@ class DailyRecordingsPoller {
         this.meters = meters;
         this.clock = clock;
         this.firstLookback = firstLookback;
+        this.maxPages = maxPages;
     }
 
     @Scheduled(fixedDelayString = "${app.lifecycle.recordings-poll-interval:3m}",
@@ -73,23 +82,44 @@ class DailyRecordingsPoller {
         });
     }
 
-    /** One pass; returns how many finished recordings it announced. */
+    /**
+     * One pass, from where the last one stopped at its page cap or else from the newest recording; returns how many
+     * finished recordings it announced.
+     */
     int pollOnce() {
-        Instant mark = state.highWaterMark(PROVIDER).orElseGet(() -> clock.instant().minus(firstLookback));
+        RecordingPollStateRepository.PollState stored = state.find(PROVIDER).orElse(null);
+        Instant mark = stored == null ? clock.instant().minus(firstLookback) : stored.highWaterMark();
         Instant stopBefore = mark.minus(OVERLAP);
-        Instant newestAnnounced = mark;
-        Instant oldestUnfinished = null;
+        RecordingPollStateRepository.Resume resume = stored == null ? null : stored.resume();
+        PollProgress progress = resume == null ? PollProgress.from(mark) : resume.progress();
+        String cursor = resume == null ? null : resume.cursor();
         int announced = 0;
-        String cursor = null;
+        boolean complete = false; // reached the mark, or the end of the list
         pages:
-        for (int page = 0; page < MAX_PAGES; page++) {
-            List<DailyRecording> recordings = daily.recordings(cursor, null);
+        for (int page = 0; page < maxPages; page++) {
+            List<DailyRecording> recordings;
+            try {
+                recordings = daily.recordings(cursor, null);
+            } catch (ProviderRejectedException refused) {
+                if (page > 0 || resume == null) {
+                    throw refused;
+                }
+                // Daily refuses the cursor an unfinished pass stored (its recording deleted, say): start again from the
+                // newest, towards the same mark; what is found twice is announced once
+                log.warn("Daily refused to go on from recording {} ({}); this pass starts again from the newest",
+                        cursor, refused.getMessage());
+                progress = PollProgress.from(mark);
+                cursor = null;
+                resume = null;
+                recordings = daily.recordings(null, null);
+            }
             for (DailyRecording recording : recordings) {
                 if (recording.startedAt().isBefore(stopBefore)) {
+                    complete = true;
                     break pages;
                 }
                 if (recording.inProgress() || recording.finished() && recording.durationSeconds() == null) {
-                    oldestUnfinished = recording.startedAt(); // the next pass looks at it again
+                    progress = progress.unfinished(recording.startedAt()); // the next pass looks at it again
                     continue;
                 }
                 if (!recording.finished()) {
@@ -110,19 +140,23 @@ class DailyRecordingsPoller {
                     continue;
                 }
                 announced++;
-                if (recording.startedAt().isAfter(newestAnnounced)) {
-                    newestAnnounced = recording.startedAt();
-                }
+                progress = progress.announced(recording.startedAt());
             }
             if (recordings.size() < PAGE) {
+                complete = true;
                 break;
             }
             cursor = recordings.get(recordings.size() - 1).id();
         }
-        Instant next = oldestUnfinished != null && oldestUnfinished.isBefore(newestAnnounced) ? oldestUnfinished
-                : newestAnnounced;
-        state.save(PROVIDER, next, clock.instant());
         meters.counter("recordings.poll.announced", "provider", PROVIDER).increment(announced);
+        if (!complete) {
+            state.save(PROVIDER, mark, new RecordingPollStateRepository.Resume(cursor, progress), clock.instant());
+            log.info("Daily recordings poll: {} finished recording(s) announced, {} pages read without reaching the "
+                    + "mark; the next pass goes on after recording {}", announced, maxPages, cursor);
+            return announced;
+        }
+        Instant next = progress.nextMark();
+        state.save(PROVIDER, next, clock.instant());
         log.info("Daily recordings poll: {} finished recording(s) announced, next pass stops at {}", announced,
                 next.minus(OVERLAP));
         return announced;

@@ -31,12 +31,14 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The Daily recordings poller against a fake Daily's {@code GET /recordings} (newest first, cursor pages, no
  * {@code type}, {@code s3key} spelled so): finished recordings announced once even when the webhook brought them
- * too, unfinished ones left for the next pass, and the high-water mark never past an unfinished one.
+ * too, unfinished ones left for the next pass, the high-water mark never past an unfinished one, and a backlog
+ * longer than a pass's page cap ({@value #MAX_PAGES} pages here) read on by the next passes from where each stopped.
  */
 @TestPropertySource(properties = {"app.lifecycle.recordings-poll-interval=1h",
-        "app.lifecycle.recordings-poll-initial-delay=1h"})
+        "app.lifecycle.recordings-poll-initial-delay=1h", "app.lifecycle.recordings-poll-max-pages=" + DailyRecordingsPollIT.MAX_PAGES})
 class DailyRecordingsPollIT extends MeetingServiceTestSupport {
 
+    static final int MAX_PAGES = 2;
     static final FakeHttpServer daily = new FakeHttpServer();
 
     @Autowired
@@ -189,5 +191,91 @@ class DailyRecordingsPollIT extends MeetingServiceTestSupport {
         assertThat(daily.requests("GET", "/recordings")).isNotEmpty();
         assertThat(db.fetchSingle(RECORDING_POLL_STATE).getHighWaterMark()).isEqualTo(mark);
         assertThat(observer.remaining()).isEmpty();
+    }
+
+    /** Daily's list as {@code GET /recordings} pages it: newest first, 100 a page, after the {@code starting_after} id. */
+    static Reply pageOf(List<String> newestFirst, List<String> ids, FakeHttpServer.Recorded request) {
+        String query = request.query() == null ? "" : request.query();
+        int from = 0;
+        for (String parameter : query.split("&")) {
+            if (parameter.startsWith("starting_after=")) {
+                from = ids.indexOf(parameter.substring("starting_after=".length())) + 1;
+            }
+        }
+        List<String> page = newestFirst.subList(Math.min(from, newestFirst.size()), Math.min(from + 100, newestFirst.size()));
+        return Reply.json(200, "{\"total_count\":" + newestFirst.size() + ",\"data\":[" + String.join(",", page) + "]}");
+    }
+
+    static String recording(String id, long startTs, String status) {
+        return "{\"id\":\"" + id + "\",\"room_name\":\"r\",\"start_ts\":" + startTs + ",\"status\":\"" + status + "\""
+                + ("finished".equals(status) ? ",\"duration\":30,\"s3key\":\"acme/r/" + id + "\"}" : ",\"tracks\":[]}");
+    }
+
+    @Test
+    void aBacklogLongerThanThePageCapIsReadOnFromWhereEachPassStoppedAndTheMarkWaitsForIt() {
+        long now = Instant.now().getEpochSecond();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        // five full pages of recordings a minute apart since the mark (ten hours ago), then one from before it
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        java.util.List<String> newestFirst = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            String id = "rec-" + i + "-" + tag;
+            String status = switch (i) {
+                case 10, 250, 450 -> "finished";
+                case 320 -> "in-progress";
+                default -> "canceled";
+            };
+            ids.add(id);
+            newestFirst.add(recording(id, now - 60 - 60L * i, status));
+        }
+        ids.add("rec-ancient-" + tag);
+        newestFirst.add(recording("rec-ancient-" + tag, now - 2 * 86_400, "finished"));
+        daily.on("GET", "/recordings", request -> pageOf(newestFirst, ids, request));
+        Instant mark = Instant.ofEpochSecond(now - 10 * 3600);
+        db.insertInto(RECORDING_POLL_STATE).set(RECORDING_POLL_STATE.PROVIDER, "daily")
+                .set(RECORDING_POLL_STATE.HIGH_WATER_MARK, mark).set(RECORDING_POLL_STATE.POLLED_AT, Instant.now()).execute();
+
+        assertThat(poller.pollOnce()).isEqualTo(1);
+        var afterFirst = db.fetchSingle(RECORDING_POLL_STATE);
+        assertThat(afterFirst.getHighWaterMark()).isEqualTo(mark);
+        assertThat(afterFirst.getResumeCursor()).isEqualTo(ids.get(199));
+
+        assertThat(poller.pollOnce()).isEqualTo(1);
+        assertThat(db.fetchSingle(RECORDING_POLL_STATE).getHighWaterMark()).isEqualTo(mark);
+        assertThat(db.fetchSingle(RECORDING_POLL_STATE).getResumeCursor()).isEqualTo(ids.get(399));
+
+        assertThat(poller.pollOnce()).isEqualTo(1);
+        var afterThird = db.fetchSingle(RECORDING_POLL_STATE);
+        assertThat(afterThird.getResumeCursor()).isNull();
+        // the newest announced is rec-10, but the in-progress rec-320 (seen by the second pass) holds the mark back
+        assertThat(afterThird.getHighWaterMark()).isEqualTo(Instant.ofEpochSecond(now - 60 - 60L * 320));
+
+        assertThat(daily.requests("GET", "/recordings")).extracting(FakeHttpServer.Recorded::query)
+                .map(query -> query.contains("starting_after=") ? query.substring(query.indexOf("starting_after=") + 15)
+                        .split("&")[0] : "")
+                .containsExactly("", ids.get(99), ids.get(199), ids.get(299), ids.get(399), ids.get(499));
+        assertThat(observer.remaining()).extracting(RecordingReady::providerRecordingId)
+                .containsExactlyInAnyOrder("rec-10-" + tag, "rec-250-" + tag, "rec-450-" + tag);
+    }
+
+    @Test
+    void aStoredCursorDailyRefusesStartsThePassAgainFromTheNewest() {
+        long now = Instant.now().getEpochSecond();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Instant mark = Instant.ofEpochSecond(now - 600);
+        db.insertInto(RECORDING_POLL_STATE).set(RECORDING_POLL_STATE.PROVIDER, "daily")
+                .set(RECORDING_POLL_STATE.HIGH_WATER_MARK, mark).set(RECORDING_POLL_STATE.POLLED_AT, Instant.now())
+                .set(RECORDING_POLL_STATE.RESUME_CURSOR, "rec-deleted").set(RECORDING_POLL_STATE.RESUME_NEWEST_ANNOUNCED, mark)
+                .execute();
+        daily.on("GET", "/recordings", request -> request.query() != null && request.query().contains("rec-deleted")
+                ? Reply.json(404, "{\"error\":\"not-found\"}")
+                : Reply.json(200, "{\"total_count\":1,\"data\":[" + recording("rec-n-" + tag, now - 60, "finished") + "]}"));
+
+        assertThat(poller.pollOnce()).isEqualTo(1);
+
+        assertThat(observer.remaining()).extracting(RecordingReady::providerRecordingId).containsExactly("rec-n-" + tag);
+        var stored = db.fetchSingle(RECORDING_POLL_STATE);
+        assertThat(stored.getResumeCursor()).isNull();
+        assertThat(stored.getHighWaterMark()).isEqualTo(Instant.ofEpochSecond(now - 60));
     }
 }
