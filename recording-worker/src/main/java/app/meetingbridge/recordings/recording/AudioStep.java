@@ -37,7 +37,7 @@ class AudioStep {
             List<String> keys = recording.audioKeys();
             for (int i = 0; i < keys.size(); i++) {
                 Path file = folder.resolve("track-" + i);
-                store.download(recording.copyKey(keys.get(i)), file);
+                store.download(recording.copyKeys(keys.get(i)), file);
                 TrackName name = TrackName.parse(keys.get(i)).orElse(null);
                 tracks.add(new Track(file, name == null ? 0 : name.offsetMs()));
                 String id = name == null ? "track-" + i : name.participantId();

@@ -45,8 +45,20 @@ record Recording(String id, String platform, String providerRecordingId, @Nullab
         return "recordings/" + id + "/";
     }
 
-    /** Where the copy of a provider object lives in the transcript storage. */
+    /**
+     * Where the copy of a provider object lives in the transcript storage: under the recording's folder with the
+     * object's whole key, so that two objects of one name in different folders never share a copy.
+     */
     String copyKey(String objectKey) {
-        return copyPrefix() + objectKey.substring(objectKey.lastIndexOf('/') + 1);
+        return copyPrefix() + objectKey;
+    }
+
+    /**
+     * Where the copy may be: {@link #copyKey}, then where copies made before it was kept (the object's name alone
+     * under the recording's folder), so that recordings fetched then are still read.
+     */
+    List<String> copyKeys(String objectKey) {
+        String before = copyPrefix() + objectKey.substring(objectKey.lastIndexOf('/') + 1);
+        return before.equals(copyKey(objectKey)) ? List.of(copyKey(objectKey)) : List.of(copyKey(objectKey), before);
     }
 }

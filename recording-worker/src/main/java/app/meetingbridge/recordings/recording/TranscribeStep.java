@@ -40,7 +40,7 @@ class TranscribeStep {
             for (int speaker = 0; speaker < keys.size(); speaker++) {
                 Path track = folder.resolve("track-" + speaker);
                 Path speech = folder.resolve("speech-" + speaker + ".mp3");
-                store.download(recording.copyKey(keys.get(speaker)), track);
+                store.download(recording.copyKeys(keys.get(speaker)), track);
                 ffmpeg.speech(track, speech);
                 double offset = TrackName.parse(keys.get(speaker)).map(TrackName::offsetMs).orElse(0L) / 1000.0;
                 for (Word word : backend.transcribe(speech, language)) {

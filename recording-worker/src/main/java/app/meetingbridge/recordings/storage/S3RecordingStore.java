@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -261,12 +262,35 @@ public class S3RecordingStore implements AutoCloseable {
 
     /** Streams an object of the transcript storage into a file. */
     public void download(String key, Path file) {
-        try {
-            transcripts.getObject(request -> request.bucket(transcriptsBucket()).key(key), ResponseTransformer.toFile(file));
-        } catch (SdkException e) {
-            throw new StorageException(Reason.UNAVAILABLE, "reading " + key + " from the transcript storage: "
-                    + e.getMessage(), e);
+        download(List.of(key), file);
+    }
+
+    /**
+     * Streams the first of {@code keys} that the transcript storage has into a file (a copy where it is kept now,
+     * then where it was kept before); none there is {@link Reason#MISSING}.
+     */
+    public void download(List<String> keys, Path file) {
+        for (String key : keys) {
+            try {
+                Files.deleteIfExists(file);
+                transcripts.getObject(request -> request.bucket(transcriptsBucket()).key(key), ResponseTransformer.toFile(file));
+                return;
+            } catch (NoSuchKeyException e) {
+                continue;
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    continue;
+                }
+                throw new StorageException(Reason.UNAVAILABLE, "reading " + key + " from the transcript storage: "
+                        + e.getMessage(), e);
+            } catch (SdkException e) {
+                throw new StorageException(Reason.UNAVAILABLE, "reading " + key + " from the transcript storage: "
+                        + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new StorageException(Reason.UNAVAILABLE, "writing " + file + ": " + e.getMessage(), e);
+            }
         }
+        throw new StorageException(Reason.MISSING, "no " + String.join(" or ", keys) + " in the transcript storage");
     }
 
     /** Stores a file in the transcript storage (streamed from disk). */
@@ -301,18 +325,26 @@ public class S3RecordingStore implements AutoCloseable {
         }
     }
 
-    /** Deletes every object of the transcript storage under {@code prefix}; returns the keys it deleted. */
-    public List<String> deleteAllFromTranscripts(String prefix) {
+    /**
+     * Deletes every object of the transcript storage in {@code folder} (taken to end with {@code /}, so that
+     * {@code recordings/r1} never takes in {@code recordings/r10/...}; the whole bucket is never a folder); returns
+     * the keys it deleted.
+     */
+    public List<String> deleteAllFromTranscripts(String folder) {
+        String under = folder(folder);
+        if (under.isEmpty() || under.equals("/")) {
+            throw new IllegalArgumentException("refusing to delete the whole transcript storage");
+        }
         try {
             List<String> deleted = new ArrayList<>();
-            transcripts.listObjectsV2Paginator(request -> request.bucket(transcriptsBucket()).prefix(prefix)).contents()
+            transcripts.listObjectsV2Paginator(request -> request.bucket(transcriptsBucket()).prefix(under)).contents()
                     .forEach(object -> {
                         deleteFromTranscripts(object.key());
                         deleted.add(object.key());
                     });
             return deleted;
         } catch (SdkException e) {
-            throw new StorageException(Reason.UNAVAILABLE, "deleting " + prefix + "*: " + e.getMessage(), e);
+            throw new StorageException(Reason.UNAVAILABLE, "deleting " + under + "*: " + e.getMessage(), e);
         }
     }
 
@@ -335,12 +367,17 @@ public class S3RecordingStore implements AutoCloseable {
         if (!allowed.name().equals(bucket)) {
             throw new StorageException(Reason.REFUSED, "bucket " + bucket + " is not the " + platform + " recordings bucket");
         }
-        String prefix = allowed.prefix() == null ? "" : allowed.prefix();
+        String folder = allowed.keyFolder();
         boolean escapes = key.startsWith("/") || key.contains("//") || List.of(key.split("/")).contains("..");
-        if (key.isEmpty() || escapes || !key.startsWith(prefix)) {
+        if (key.isEmpty() || escapes || !key.startsWith(folder) || key.length() == folder.length()) {
             throw new StorageException(Reason.REFUSED, "key " + key + " is outside the " + platform
-                    + " recordings prefix '" + prefix + "'");
+                    + " recordings folder '" + folder + "'");
         }
+    }
+
+    /** A key prefix as a folder: ending with {@code /} unless empty (the whole bucket). */
+    static String folder(String prefix) {
+        return prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
     }
 
     private static HeadObjectResponse head(S3Client client, String bucket, String key) {

@@ -16,7 +16,7 @@ class StorageConfiguration {
     @ConditionalOnExpression("!'${app.storage.transcripts.name:}'.isBlank()")
     S3RecordingStore recordingStore(StorageProperties properties) {
         properties.sources().forEach((platform, bucket) -> log.info("recordings of {} are read from {}", platform,
-                bucket.configured() ? bucket.name() + "/" + (bucket.prefix() == null ? "" : bucket.prefix()) : "(not configured)"));
+                bucket.configured() ? bucket.name() + "/" + bucket.keyFolder() : "(not configured)"));
         return new S3RecordingStore(properties);
     }
 }

@@ -182,9 +182,8 @@ public abstract class RecordingTestSupport {
     }
 
     byte[] copy(String recordingId, String key) {
-        String name = key.substring(key.lastIndexOf('/') + 1);
         return s3.getObjectAsBytes(request -> request.bucket(TRANSCRIPTS)
-                .key("recordings/" + row(recordingId).getId() + "/" + name)).asByteArray();
+                .key("recordings/" + row(recordingId).getId() + "/" + key)).asByteArray();
     }
 
     static void await(BooleanSupplier condition) throws InterruptedException {

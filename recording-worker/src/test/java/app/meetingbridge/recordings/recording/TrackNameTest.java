@@ -40,6 +40,6 @@ class TrackNameTest {
 
         assertThat(raw.audioKeys()).containsExactly(cam);
         assertThat(cloud.audioKeys()).containsExactly("d/r/1732600005500");
-        assertThat(raw.copyKey(cam)).isEqualTo("recordings/r/1732600005500-0f3b9a52-1c4e-4c1e-9a55-0d6a1d7e2f10-cam-audio-1732600005500");
+        assertThat(raw.copyKey(cam)).isEqualTo("recordings/r/" + cam);
     }
 }

@@ -247,6 +247,42 @@ class S3RecordingStoreTest {
     }
 
     @Test
+    void aPrefixIsAFolderSoRoom1NeverTakesInRoom10() throws Exception {
+        byte[] room1 = put("room-1/track.webm", 1000);
+        put("room-10/track.webm", 2000);
+        put("room-1-other/track.webm", 3000);
+        for (boolean serverSideCopy : List.of(false, true)) {
+            S3RecordingStore room1Only = store(s3.endpoint(), new Bucket(SOURCE, TestS3.REGION, "room-1", null, null),
+                    serverSideCopy);
+
+            for (String outside : List.of("room-10/track.webm", "room-1-other/track.webm", "room-1", "room-1/")) {
+                assertThatThrownBy(() -> room1Only.copy("daily", SOURCE, outside, "recordings/f/" + outside, PartListener.NONE))
+                        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REFUSED));
+            }
+            room1Only.copy("daily", SOURCE, "room-1/track.webm", "recordings/f/room-1/track.webm", PartListener.NONE);
+            assertThat(copied("recordings/f/room-1/track.webm")).isEqualTo(room1);
+        }
+        assertThat(client.listObjectsV2(request -> request.bucket(transcripts).prefix("recordings/f/")).contents())
+                .extracting(software.amazon.awssdk.services.s3.model.S3Object::key)
+                .containsExactly("recordings/f/room-1/track.webm");
+    }
+
+    @Test
+    void deletingAFolderOfCopiesLeavesTheFolderWhoseNameItBeginsAlone() {
+        for (String key : List.of("recordings/room-1/a/track.webm", "recordings/room-1/b/track.webm",
+                "recordings/room-10/a/track.webm")) {
+            store.upload(new byte[] {1, 2, 3}, key, "video/webm");
+        }
+
+        store.deleteAllFromTranscripts("recordings/room-1");
+
+        assertThat(client.listObjectsV2(request -> request.bucket(transcripts).prefix("recordings/")).contents())
+                .extracting(software.amazon.awssdk.services.s3.model.S3Object::key)
+                .containsExactly("recordings/room-10/a/track.webm");
+        assertThatThrownBy(() -> store.deleteAllFromTranscripts("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void copiesAnObjectOfSeveralPartsServerSideByteForByte() throws Exception {
         String key = PREFIX + "room/" + UUID.randomUUID();
         byte[] content = put(key, 17 * MIB + 123);
