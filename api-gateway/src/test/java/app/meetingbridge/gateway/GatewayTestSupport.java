@@ -12,7 +12,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "app.http.max-body-size=64KB",
         "app.providers.daily-api-key=set-in-tests",
         "app.webhooks.daily-secret=" + GatewayTestSupport.DAILY_SECRET,
-        "app.webhooks.whereby-secret=" + GatewayTestSupport.WHEREBY_SECRET})
+        "app.webhooks.whereby-secret=" + GatewayTestSupport.WHEREBY_SECRET,
+        // receivers under the reserved .test domain, vouched for by name: they need not resolve
+        "app.outbound.allowed-hosts=*.test"})
 public abstract class GatewayTestSupport {
 
     /** base64 of "daily-webhook-test-secret", as Daily's hmac is registered. */

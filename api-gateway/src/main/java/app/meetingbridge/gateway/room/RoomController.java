@@ -67,6 +67,6 @@ class RoomController {
     /** The room's owner sends the {@code test} event to the room's webhook and sees how it went. */
     @PostMapping("/{roomId}/webhook/test")
     Map<String, Object> testWebhook(Caller caller, @PathVariable String roomId) {
-        return webhookTest.send(rooms.owned(caller, roomId));
+        return webhookTest.send(caller, rooms.owned(caller, roomId));
     }
 }

@@ -30,16 +30,24 @@ final class RoomFields {
     private static final int MAX_URL = 2048;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Whether a webhook URL may be saved: why not, in words for the caller, or null when it may. */
+    @FunctionalInterface
+    interface WebhookUrlCheck {
+        @Nullable String refusal(String url);
+    }
+
     private final JsonNode body;
+    private final WebhookUrlCheck webhookUrlCheck;
     private final List<Problem> problems = new ArrayList<>();
 
-    private RoomFields(JsonNode body) {
+    private RoomFields(JsonNode body, WebhookUrlCheck webhookUrlCheck) {
         this.body = body;
+        this.webhookUrlCheck = webhookUrlCheck;
     }
 
     /** The settings of a new room: {@code name} is required, everything else defaults. */
-    static RoomSettings forNewRoom(JsonNode body, Platform defaultPlatform) {
-        RoomFields fields = new RoomFields(requireObject(body));
+    static RoomSettings forNewRoom(JsonNode body, Platform defaultPlatform, WebhookUrlCheck webhookUrlCheck) {
+        RoomFields fields = new RoomFields(requireObject(body), webhookUrlCheck);
         if (!body.has("name") || body.get("name").isNull()) {
             fields.problem("name", "Field required", "missing");
             fields.failIfAny();
@@ -48,8 +56,8 @@ final class RoomFields {
     }
 
     /** {@code current} with the fields the body names changed. */
-    static RoomSettings forUpdate(RoomSettings current, JsonNode body) {
-        return new RoomFields(requireObject(body)).apply(current);
+    static RoomSettings forUpdate(RoomSettings current, JsonNode body, WebhookUrlCheck webhookUrlCheck) {
+        return new RoomFields(requireObject(body), webhookUrlCheck).apply(current);
     }
 
     private RoomSettings apply(RoomSettings base) {
@@ -58,6 +66,12 @@ final class RoomFields {
             checkName(name);
         }
         String webhookUrl = nullableUrl("webhook_url", base.webhookUrl());
+        if (body.has("webhook_url") && webhookUrl != null && !webhookUrl.isBlank() && !problemFor("webhook_url")) {
+            String refusal = webhookUrlCheck.refusal(webhookUrl);
+            if (refusal != null) {
+                problem("webhook_url", refusal, "value_error");
+            }
+        }
         String webhookSecret = nullableText("webhook_secret", base.webhookSecret(), MAX_TEXT);
         boolean urlGiven = body.has("webhook_url") && webhookUrl != null && !webhookUrl.isBlank();
         boolean secretGiven = body.has("webhook_secret") && webhookSecret != null && !webhookSecret.isBlank();

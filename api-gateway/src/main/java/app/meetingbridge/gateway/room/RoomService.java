@@ -5,11 +5,17 @@ import app.meetingbridge.gateway.web.Page;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.gateway.auth.Caller;
 import app.meetingbridge.gateway.web.ApiException;
+import app.meetingbridge.outbound.OutboundGuard;
+import app.meetingbridge.outbound.RefusedDestinationException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -19,22 +25,28 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class RoomService {
 
+    private static final Logger log = LoggerFactory.getLogger(RoomService.class);
     private static final String NAME_TAKEN = "Room name is not unique";
+    static final String WEBHOOK_URL_NOT_ALLOWED = "Webhook URL is not allowed: it must be http or https, without user "
+            + "info, to a host on the public internet";
+    static final String WEBHOOK_HOST_DOES_NOT_RESOLVE = "Webhook URL host does not resolve";
 
     private final RoomRepository rooms;
     private final PlatformProperties platforms;
+    private final OutboundGuard outbound;
     private final Clock clock;
 
-    RoomService(RoomRepository rooms, PlatformProperties platforms, Clock clock) {
+    RoomService(RoomRepository rooms, PlatformProperties platforms, OutboundGuard outbound, Clock clock) {
         this.rooms = rooms;
         this.platforms = platforms;
+        this.outbound = outbound;
         this.clock = clock;
     }
 
     /** Creates a room owned by the caller. A taken name is 400 (the unique constraint decides, not a read). */
     Room create(Caller caller, JsonNode body) {
         requireSignedIn(caller);
-        RoomSettings settings = RoomFields.forNewRoom(body, platforms.defaultPlatform());
+        RoomSettings settings = RoomFields.forNewRoom(body, platforms.defaultPlatform(), this::webhookUrlRefusal);
         requireConfigured(settings.platform());
         Room room = new Room(UUID.randomUUID().toString(), caller.userId(), clock.instant().truncatedTo(ChronoUnit.MICROS),
                 settings, null, null);
@@ -49,7 +61,8 @@ public class RoomService {
     Room update(Caller caller, String roomId, JsonNode body) {
         Room room = owned(caller, roomId);
         Room updated = new Room(room.id(), room.ownerId(), room.createdAt(),
-                RoomFields.forUpdate(room.settings(), body), room.icsLastSync(), room.icsLastEtag());
+                RoomFields.forUpdate(room.settings(), body, this::webhookUrlRefusal), room.icsLastSync(),
+                room.icsLastEtag());
         if (updated.settings().platform() != room.settings().platform()) {
             requireConfigured(updated.settings().platform());
         }
@@ -99,6 +112,23 @@ public class RoomService {
         int total = rooms.count(ownerId, caller.ownsEverything());
         List<Room> items = rooms.page(ownerId, caller.ownsEverything(), Page.offset(page, size), size);
         return Page.of(items, total, page, size);
+    }
+
+    /**
+     * Why a webhook URL sent in a body may not be saved: the outbound guard refuses it (its form, or an address its
+     * host resolves to is internal and not allow-listed), or its host does not resolve. The answer says which rule,
+     * never what the host resolved to.
+     */
+    private @Nullable String webhookUrlRefusal(String url) {
+        try {
+            outbound.check(url);
+            return null;
+        } catch (RefusedDestinationException e) {
+            log.info("refused a room webhook URL: {}", e.reason());
+            return WEBHOOK_URL_NOT_ALLOWED;
+        } catch (UnknownHostException e) {
+            return WEBHOOK_HOST_DOES_NOT_RESOLVE;
+        }
     }
 
     private void requireConfigured(Platform platform) {

@@ -1,11 +1,14 @@
 package app.meetingbridge.gateway.room;
 
+import app.meetingbridge.gateway.auth.Caller;
+import app.meetingbridge.gateway.web.RateLimitProperties;
+import app.meetingbridge.gateway.web.RateLimits;
+import app.meetingbridge.outbound.GuardedHttpClient;
+import app.meetingbridge.outbound.OutboundGuard;
+import app.meetingbridge.outbound.RefusedDestinationException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,14 +16,13 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,34 +31,39 @@ import tools.jackson.databind.json.JsonMapper;
  * says how it went ({@code {success, message, error, status_code, response_preview}}, reflector-behaviour §7).
  * Signed like every room webhook: {@code X-Webhook-Signature: t={unix seconds},v1={hex HMAC-SHA256(secret,
  * "{t}.{body}")}}. The attempt is recorded in {@code room_webhook_delivery}.
+ * <p>
+ * The request goes through the outbound guard like every room webhook (an internal address, unless allow-listed,
+ * is refused when the connection is made), and each user may test only so often ({@code RATE_LIMIT_WEBHOOK_TEST}),
+ * so the endpoint cannot be used to scan a network. Its errors say what happened in general words ("not allowed",
+ * "could not connect", "timed out") and never describe the network behind the URL.
  */
 @Component
-class RoomWebhookTester {
+class RoomWebhookTester implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(RoomWebhookTester.class);
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final int PREVIEW = 200;
     /** Enough bytes for {@link #PREVIEW} characters of UTF-8 (at most 4 bytes each), with room for a cut one. */
     private static final int PREVIEW_BYTES = 4 * 1024;
 
-    /** Cuts off answers that outlast the timeout (one daemon thread; its tasks only close streams). */
-    private static final ScheduledExecutorService CUTOFF = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "webhook-test-cutoff");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final RoomWebhookDeliveryRepository deliveries;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final GuardedHttpClient http;
+    private final RateLimits limits;
 
-    RoomWebhookTester(RoomWebhookDeliveryRepository deliveries, Clock clock) {
+    RoomWebhookTester(RoomWebhookDeliveryRepository deliveries, OutboundGuard outbound, RateLimitProperties rates,
+                      Clock clock) {
         this.deliveries = deliveries;
         this.clock = clock;
+        this.http = new GuardedHttpClient(outbound, TIMEOUT);
+        this.limits = RateLimits.of("webhook tests", rates.webhookTest());
     }
 
-    Map<String, Object> send(Room room) {
+    /** Tests the webhook of a room the caller owns; too many tests by one user are refused with 429. */
+    Map<String, Object> send(Caller caller, Room room) {
+        limits.acquire(caller.ownsEverything() ? Caller.LOCAL_USER_ID
+                : Objects.requireNonNull(caller.userId(), "only a room's signed-in owner tests its webhook"));
         String url = room.settings().webhookUrl();
         if (url == null || url.isBlank()) {
             return result(false, "", "No webhook URL configured", null, null);
@@ -70,83 +77,43 @@ class RoomWebhookTester {
         payload.put("message", "This is a test webhook");
         payload.put("room", Map.of("id", room.id(), "name", room.settings().name()));
         byte[] body = json.writeValueAsBytes(payload);
-        HttpRequest.Builder request;
-        try {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
-        } catch (IllegalArgumentException e) {
-            return result(false, "", "Invalid webhook URL: " + e.getMessage(), null, null);
-        }
-        request.header("Content-Type", "application/json")
-                .header("User-Agent", "meetingbridge-webhook/1.0")
-                .header("X-Webhook-Event", "test")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "meetingbridge-webhook/1.0");
+        headers.put("X-Webhook-Event", "test");
         String secret = room.settings().webhookSecret();
         if (secret != null && !secret.isBlank()) {
-            request.header("X-Webhook-Signature", signature(secret, now.getEpochSecond(), body));
+            headers.put("X-Webhook-Signature", signature(secret, now.getEpochSecond(), body));
         }
         Map<String, Object> result;
         try {
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            boolean success = response.statusCode() / 100 == 2;
-            String preview = previewBefore(deadline, response.body());
-            result = result(success, "Webhook test " + (success ? "successful" : "failed"), "", response.statusCode(),
-                    preview);
-        } catch (java.net.http.HttpTimeoutException e) {
+            GuardedHttpClient.Answer answer = http.post(url, headers, body, PREVIEW_BYTES);
+            boolean success = answer.status() / 100 == 2;
+            result = result(success, "Webhook test " + (success ? "successful" : "failed"), "", answer.status(),
+                    preview(answer.head()));
+        } catch (RefusedDestinationException e) {
+            log.info("room {}: webhook test refused ({})", room.id(), e.reason());
+            result = result(false, "Webhook test failed", "Webhook URL is not allowed", null, null);
+        } catch (UnknownHostException e) {
+            result = result(false, "Webhook test failed", "Webhook URL host does not resolve", null, null);
+        } catch (SocketTimeoutException e) {
             result = result(false, "Webhook test failed", "Webhook request timed out (10 seconds)", null, null);
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            result = result(false, "Webhook test failed", "Could not connect to webhook URL: " + e.getMessage(), null,
-                    null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            result = result(false, "Webhook test failed", "Interrupted", null, null);
+        } catch (IOException e) {
+            result = result(false, "Webhook test failed", "Could not connect to webhook URL", null, null);
         }
         record(room.id(), eventId, result, now);
         return result;
     }
 
     /**
-     * The preview of an answer that may trickle: the request's own timeout ends once the headers are in, so the
-     * answer is cut off at the deadline (closing it ends a read that waits), and what came by then is the preview.
-     * A receiver cannot hold a request thread past {@link #TIMEOUT}.
+     * The first {@value #PREVIEW} characters of the start of the receiver's answer (at most {@value #PREVIEW_BYTES}
+     * bytes are read). Bytes that are not UTF-8 become U+FFFD; null for an empty answer.
      */
-    private static @Nullable String previewBefore(long deadlineNanos, InputStream body) {
-        ScheduledFuture<?> cutoff = CUTOFF.schedule(() -> closeQuietly(body),
-                Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        try {
-            return preview(body);
-        } finally {
-            cutoff.cancel(false);
-        }
-    }
-
-    private static void closeQuietly(InputStream body) {
-        try {
-            body.close();
-        } catch (IOException ignored) {
-            // closed already
-        }
-    }
-
-    /**
-     * The first {@value #PREVIEW} characters of the receiver's answer, reading at most {@value #PREVIEW_BYTES}
-     * bytes of it (a receiver answering with 100 MB must not fill the heap) and closing the stream, which drops
-     * the rest. Bytes that are not UTF-8 become U+FFFD; null for an empty answer.
-     */
-    static @Nullable String preview(InputStream body) {
-        byte[] buffer = new byte[PREVIEW_BYTES];
-        int length = 0;
-        try (body) {
-            for (int n = 0; n >= 0 && length < buffer.length; n = body.read(buffer, length, buffer.length - length)) {
-                length += n;
-            }
-        } catch (IOException cutOff) {
-            // the answer stopped coming (or was cut off at the timeout): what came is the preview
-        }
-        if (length == 0) {
+    static @Nullable String preview(byte[] head) {
+        if (head.length == 0) {
             return null;
         }
-        String text = new String(buffer, 0, length, StandardCharsets.UTF_8); // what is not UTF-8 becomes U+FFFD
+        String text = new String(head, StandardCharsets.UTF_8); // what is not UTF-8 becomes U+FFFD
         int end = Math.min(PREVIEW, text.length());
         if (end > 0 && end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
@@ -181,5 +148,10 @@ class RoomWebhookTester {
         result.put("status_code", statusCode);
         result.put("response_preview", preview);
         return result;
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 }

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /** The gateway with {@code AUTH_BACKEND=jwt}: owners, other signed-in users and anonymous visitors. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "app.meetings.create-timeout=1500ms"})
+        "app.meetings.create-timeout=1500ms",
+        "app.outbound.allowed-hosts=hooks.test"})
 class JwtAuthIT {
 
     static final TestTokens tokens = new TestTokens();

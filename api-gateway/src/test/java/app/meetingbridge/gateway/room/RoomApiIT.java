@@ -233,10 +233,10 @@ class RoomApiIT extends GatewayTestSupport {
     void keepsTheWebhookSecretWhenTheSameUrlComesAgainAndRotatesItForANewUrl() {
         String id = createdRoom(uniqueName()).get("id").stringValue();
 
-        String first = http.patch("/v1/rooms/" + id, "{\"webhook_url\":\"https://h/a\"}").json()
+        String first = http.patch("/v1/rooms/" + id, "{\"webhook_url\":\"https://h.test/a\"}").json()
                 .get("webhook_secret").stringValue();
-        Response replayed = http.patch("/v1/rooms/" + id, "{\"webhook_url\":\"https://h/a\"}");
-        String rotated = http.patch("/v1/rooms/" + id, "{\"webhook_url\":\"https://h/b\"}").json()
+        Response replayed = http.patch("/v1/rooms/" + id, "{\"webhook_url\":\"https://h.test/a\"}");
+        String rotated = http.patch("/v1/rooms/" + id, "{\"webhook_url\":\"https://h.test/b\"}").json()
                 .get("webhook_secret").stringValue();
 
         assertThat(first).hasSizeGreaterThanOrEqualTo(43);
@@ -248,12 +248,12 @@ class RoomApiIT extends GatewayTestSupport {
 
     @Test
     void givesAnExplicitWebhookSecretPrecedenceOverAKeptOne() {
-        String id = createRoom("{\"name\":\"" + uniqueName() + "\",\"webhook_url\":\"https://h/a\"}").json()
+        String id = createRoom("{\"name\":\"" + uniqueName() + "\",\"webhook_url\":\"https://h.test/a\"}").json()
                 .get("id").stringValue();
 
-        String given = http.patch("/v1/rooms/" + id, "{\"webhook_url\":\"https://h/a\",\"webhook_secret\":\"mine\"}")
+        String given = http.patch("/v1/rooms/" + id, "{\"webhook_url\":\"https://h.test/a\",\"webhook_secret\":\"mine\"}")
                 .json().get("webhook_secret").stringValue();
-        String renewed = http.patch("/v1/rooms/" + id, "{\"webhook_url\":\"https://h/a\",\"webhook_secret\":null}")
+        String renewed = http.patch("/v1/rooms/" + id, "{\"webhook_url\":\"https://h.test/a\",\"webhook_secret\":null}")
                 .json().get("webhook_secret").stringValue();
 
         assertThat(given).isEqualTo("mine");
@@ -366,5 +366,75 @@ class RoomApiIT extends GatewayTestSupport {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("detail").stringValue()).contains("'whereby' is not configured");
+    }
+
+    /** The one problem of a 422 answer, which must be about {@code webhook_url}. */
+    static JsonNode webhookUrlProblem(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        JsonNode detail = response.json().get("detail");
+        assertThat(detail).hasSize(1);
+        assertThat(detail.get(0).get("loc").toString()).isEqualTo("[\"body\",\"webhook_url\"]");
+        return detail.get(0);
+    }
+
+    @Test
+    void refusesWebhookUrlsThatPointAtInternalAddressesInAnySpelling() {
+        String id = createdRoom(uniqueName()).get("id").stringValue();
+        for (String url : List.of("http://127.0.0.1:1250/v1/rooms", "http://2130706433/", "http://0177.0.0.1/",
+                "http://0x7f.0.0.1/", "http://127.1/", "http://127.000.000.001/", "http://0.0.0.0:1250/",
+                "http://[::1]:1250/", "http://[::ffff:127.0.0.1]/", "http://[::ffff:7f00:1]/",
+                "http://169.254.169.254/latest/meta-data/iam/security-credentials/", "http://[fd00:ec2::254]/",
+                "http://10.0.0.1/", "http://172.16.5.4/", "http://192.168.1.1/admin", "http://100.64.0.1/",
+                "http://224.0.0.1/", "http://255.255.255.255/", "https://user:password@hooks.test/hook")) {
+            String body = "{\"webhook_url\":\"" + url + "\"}";
+
+            JsonNode created = webhookUrlProblem(createRoom("{\"name\":\"" + uniqueName() + "\"," + body.substring(1)));
+            JsonNode updated = webhookUrlProblem(http.patch("/v1/rooms/" + id, body));
+
+            assertThat(created.get("msg").stringValue()).as(url).doesNotContain("127.", "169.254", "10.0");
+            assertThat(updated.get("msg").stringValue()).as(url).isEqualTo(created.get("msg").stringValue());
+        }
+        assertThat(http.get("/v1/rooms/" + id).json().get("webhook_url").isNull()).isTrue();
+    }
+
+    @Test
+    void refusesAWebhookUrlThatResolvesToALoopbackAddress() {
+        JsonNode problem = webhookUrlProblem(createRoom("{\"name\":\"" + uniqueName()
+                + "\",\"webhook_url\":\"http://localhost:1250/v1/rooms\"}"));
+
+        assertThat(problem.get("msg").stringValue()).isEqualTo(RoomService.WEBHOOK_URL_NOT_ALLOWED);
+        assertThat(problem.get("type").stringValue()).isEqualTo("value_error");
+    }
+
+    @Test
+    void refusesAWebhookUrlWhoseHostDoesNotResolve() {
+        JsonNode problem = webhookUrlProblem(createRoom("{\"name\":\"" + uniqueName()
+                + "\",\"webhook_url\":\"https://no-such-host.invalid/hook\"}"));
+
+        assertThat(problem.get("msg").stringValue()).isEqualTo(RoomService.WEBHOOK_HOST_DOES_NOT_RESOLVE);
+    }
+
+    @Test
+    void keepsTheStoredWebhookWhenAnUpdateNamesARefusedOne() {
+        JsonNode room = createRoom("{\"name\":\"" + uniqueName() + "\",\"webhook_url\":\"https://hooks.test/kept\"}")
+                .json();
+        String id = room.get("id").stringValue();
+
+        webhookUrlProblem(http.patch("/v1/rooms/" + id,
+                "{\"webhook_url\":\"http://169.254.169.254/\",\"is_locked\":true}"));
+
+        JsonNode stored = http.get("/v1/rooms/" + id).json();
+        assertThat(stored.get("webhook_url").stringValue()).isEqualTo("https://hooks.test/kept");
+        assertThat(stored.get("webhook_secret").stringValue()).isEqualTo(room.get("webhook_secret").stringValue());
+        assertThat(stored.get("is_locked").booleanValue()).isFalse();
+    }
+
+    @Test
+    void admitsAWebhookHostTheAllowListNamesWithoutResolvingIt() {
+        Response response = createRoom("{\"name\":\"" + uniqueName()
+                + "\",\"webhook_url\":\"https://receiver.internal.test/hook\"}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("webhook_url").stringValue()).isEqualTo("https://receiver.internal.test/hook");
     }
 }

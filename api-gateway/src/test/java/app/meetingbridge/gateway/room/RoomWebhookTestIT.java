@@ -1,5 +1,6 @@
 package app.meetingbridge.gateway.room;
 
+import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.ROOM_WEBHOOK_DELIVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +18,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,10 +35,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** {@code POST /v1/rooms/{room_id}/webhook/test}: the owner's signed test event, and what came of it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * {@code POST /v1/rooms/{room_id}/webhook/test}: the owner's signed test event, and what came of it. The receivers
+ * here listen on 127.0.0.1, which the operator's allow-list admits; nothing else internal is.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "app.outbound.allowed-hosts=127.0.0.1",
+        "app.rate-limits.webhook-test=" + RoomWebhookTestIT.TESTS_PER_HOUR + "/1h"})
 class RoomWebhookTestIT {
 
+    static final int TESTS_PER_HOUR = 20;
     static final TestTokens tokens = new TestTokens();
     static final FakeHttpServer receiver = new FakeHttpServer();
 
@@ -70,8 +78,12 @@ class RoomWebhookTestIT {
     }
 
     JsonNode aliceRoom(String webhookUrl) {
+        return roomOf(alice, webhookUrl);
+    }
+
+    JsonNode roomOf(HttpJson owner, String webhookUrl) {
         String name = "hook-" + UUID.randomUUID().toString().substring(0, 8);
-        Response created = alice.post("/v1/rooms", "{\"name\":\"" + name + "\"" + (webhookUrl == null ? ""
+        Response created = owner.post("/v1/rooms", "{\"name\":\"" + name + "\"" + (webhookUrl == null ? ""
                 : ",\"webhook_url\":\"" + webhookUrl + "\",\"webhook_secret\":\"s3cret-ü\"") + "}");
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         return created.json();
@@ -215,5 +227,75 @@ class RoomWebhookTestIT {
         assertThat(bob.post("/v1/rooms/" + room + "/webhook/test", "").status()).isEqualTo(403);
         assertThat(alice.post("/v1/rooms/no-such-room/webhook/test", "").status()).isEqualTo(404);
         assertThat(receiver.requests()).isEmpty();
+    }
+
+    /**
+     * A room whose stored webhook URL points inside the network (stored before the guard existed, or before the
+     * allow-list changed): the test is refused when the connection would be made, and says no more than that. The
+     * "internal service" listens on every interface, so each URL would reach it if it were not refused.
+     */
+    @Test
+    void refusesToTestAWebhookUrlThatPointsInsideTheNetwork() throws Exception {
+        HttpServer internal = HttpServer.create(new InetSocketAddress(0), 0);
+        AtomicLong reached = new AtomicLong();
+        internal.createContext("/", exchange -> {
+            reached.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        internal.start();
+        HttpJson mallory = anonymous.as(tokens.tokenFor("mallory-" + UUID.randomUUID()));
+        int port = internal.getAddress().getPort();
+        try {
+            String room = roomOf(mallory, receiver.baseUri() + "/hook").get("id").stringValue();
+            for (String url : List.of("http://127.0.0.2:" + port + "/admin", "http://[::1]:" + port + "/admin",
+                    "http://[::ffff:127.0.0.2]:" + port + "/admin", "http://2130706434:" + port + "/admin",
+                    "http://0x7f000002:" + port + "/admin", "http://169.254.169.254/latest/meta-data/")) {
+                db.update(ROOM).set(ROOM.WEBHOOK_URL, url).where(ROOM.ID.eq(room)).execute();
+
+                Response response = mallory.post("/v1/rooms/" + room + "/webhook/test", "");
+
+                assertThat(response.status()).as(response.toString()).isEqualTo(200);
+                JsonNode result = response.json();
+                assertThat(result.get("success").booleanValue()).as(url).isFalse();
+                assertThat(result.get("error").stringValue()).as(url).isEqualTo("Webhook URL is not allowed");
+                assertThat(result.get("status_code").isNull()).isTrue();
+                assertThat(result.get("response_preview").isNull()).isTrue();
+            }
+            assertThat(reached).hasValue(0);
+            assertThat(receiver.requests()).isEmpty();
+            assertThat(db.fetch(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.ROOM_ID.eq(room))
+                    .getValues(ROOM_WEBHOOK_DELIVERY.ERROR)).hasSize(6).containsOnly("Webhook URL is not allowed");
+        } finally {
+            internal.stop(0);
+        }
+    }
+
+    @Test
+    void refusesToSaveAWebhookUrlOutsideTheAllowList() {
+        String name = "hook-" + UUID.randomUUID().toString().substring(0, 8);
+        Response refused = alice.post("/v1/rooms", "{\"name\":\"" + name + "\",\"webhook_url\":\"http://127.0.0.2:"
+                + receiver.baseUri().getPort() + "/hook\"}");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.body()).contains("webhook_url").doesNotContain("127.0.0.2");
+    }
+
+    @Test
+    void limitsHowOftenOneUserTestsWebhooks() {
+        HttpJson carol = anonymous.as(tokens.tokenFor("carol-" + UUID.randomUUID()));
+        HttpJson dave = anonymous.as(tokens.tokenFor("dave-" + UUID.randomUUID()));
+        String carols = roomOf(carol, null).get("id").stringValue();
+        String daves = roomOf(dave, null).get("id").stringValue();
+        for (int i = 0; i < TESTS_PER_HOUR; i++) {
+            assertThat(carol.post("/v1/rooms/" + carols + "/webhook/test", "").status()).isEqualTo(200);
+        }
+
+        Response refused = carol.post("/v1/rooms/" + carols + "/webhook/test", "");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.json().get("detail").stringValue()).startsWith("Too many webhook tests");
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(dave.post("/v1/rooms/" + daves + "/webhook/test", "").status()).isEqualTo(200);
     }
 }
