@@ -4,11 +4,11 @@ import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.recording.TranscriptCompleted;
 import app.meetingbridge.messaging.DelayedDelivery;
 import app.meetingbridge.recordings.roomwebhook.RoomWebhookRepository.Completed;
+import app.meetingbridge.outbound.GuardedHttpClient;
+import app.meetingbridge.outbound.OutboundGuard;
+import app.meetingbridge.outbound.RefusedDestinationException;
 import app.meetingbridge.recordings.roomwebhook.RoomWebhookRepository.Target;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -20,11 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -46,9 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
  * answered for good (2xx or 4xx) is not sent again. The room told is the transcript's own, and at most a few KiB of
  * the receiver's answer are read, the whole exchange (answer included) within the timeout: a receiver that trickles
  * its answer holds the sender no longer than that, and its status counts.
+ * <p>
+ * Every delivery goes through the outbound guard ({@code WEBHOOK_ALLOWED_HOSTS}), which checks the addresses the
+ * URL's host resolves to at that moment and connects only to those. A URL it refuses (an internal address not
+ * allow-listed, a URL that is not plain http or https) is a failed attempt recorded with the reason, and final:
+ * asking again would be refused again.
  */
 @Component
-class RoomWebhookSender {
+class RoomWebhookSender implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RoomWebhookSender.class);
     private static final int PREVIEW = 500;
@@ -59,17 +59,16 @@ class RoomWebhookSender {
     private final DelayedDelivery delayed;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http;
+    private final GuardedHttpClient http;
 
-    RoomWebhookSender(RoomWebhookRepository repository, RoomWebhookProperties properties, DelayedDelivery delayed,
-                      JsonMapper json, Clock clock) {
+    RoomWebhookSender(RoomWebhookRepository repository, RoomWebhookProperties properties, OutboundProperties outbound,
+                      DelayedDelivery delayed, JsonMapper json, Clock clock) {
         this.repository = repository;
         this.properties = properties;
         this.delayed = delayed;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new GuardedHttpClient(new OutboundGuard(outbound.allowList()), properties.timeout());
     }
 
     void deliver(TranscriptCompleted event) {
@@ -90,44 +89,24 @@ class RoomWebhookSender {
         Integer status = null;
         String error = null;
         String preview = null;
+        boolean refused = false;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "meetingbridge-webhook/1.0");
+        headers.put("X-Webhook-Event", Topology.TRANSCRIPT_COMPLETED);
+        headers.put("X-Webhook-Retry", String.valueOf(event.attempt() - 1));
+        if (target.secret() != null && !target.secret().isBlank()) {
+            headers.put("X-Webhook-Signature", signature(target.secret(), now.getEpochSecond(), body));
+        }
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()))
-                    .timeout(properties.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "meetingbridge-webhook/1.0")
-                    .header("X-Webhook-Event", Topology.TRANSCRIPT_COMPLETED)
-                    .header("X-Webhook-Retry", String.valueOf(event.attempt() - 1))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            if (target.secret() != null && !target.secret().isBlank()) {
-                request.header("X-Webhook-Signature", signature(target.secret(), now.getEpochSecond(), body));
-            }
-            AtomicInteger answered = new AtomicInteger();
-            AnswerHead head = new AnswerHead(PREVIEW_BYTES);
-            CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request.build(), info -> {
-                answered.set(info.statusCode());
-                return head;
-            });
-            try {
-                HttpResponse<byte[]> response = call.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
-                status = response.statusCode();
-                preview = preview(response.body());
-            } catch (TimeoutException slow) {
-                call.cancel(true); // the whole exchange, answer included, gets the timeout: no receiver holds us
-                if (answered.get() > 0) { // it answered, then trickled its body: the status is its answer
-                    status = answered.get();
-                    preview = preview(head.soFar());
-                } else {
-                    error = "HttpTimeoutException: no answer within " + properties.timeout();
-                }
-            } catch (ExecutionException failed) {
-                Throwable cause = failed.getCause() == null ? failed : failed.getCause();
-                error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-            }
-        } catch (IllegalArgumentException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
+            GuardedHttpClient.Answer answer = http.post(target.url(), headers, body, PREVIEW_BYTES);
+            status = answer.status();
+            preview = preview(answer.head());
+        } catch (RefusedDestinationException e) {
+            refused = true;
+            error = "webhook URL is not allowed (" + e.reason() + ")";
+        } catch (IOException e) {
+            error = GuardedHttpClient.describe(e);
         }
         repository.attempted(target.roomId(), event.eventId(), Topology.TRANSCRIPT_COMPLETED, event.attempt(), status,
                 error, preview, now);
@@ -136,6 +115,8 @@ class RoomWebhookSender {
         } else if (status != null && status / 100 == 4) {
             log.warn("room {} webhook refused transcript {} with {}; not retried", target.roomId(), transcript.id(),
                     status);
+        } else if (refused) {
+            log.warn("room {}: {}; transcript {} not sent, not retried", target.roomId(), error, transcript.id());
         } else if (event.attempt() >= properties.maxAttempts()) {
             log.warn("room {} webhook for transcript {} given up after {} attempts", target.roomId(), transcript.id(),
                     event.attempt());
@@ -249,6 +230,11 @@ class RoomWebhookSender {
         long millis = Math.round(seconds * 1000);
         return String.format(Locale.ROOT, "%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60,
                 millis / 1000 % 60, millis % 1000);
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     static String signature(String secret, long seconds, byte[] body) {

@@ -21,6 +21,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +56,7 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         registry.add("app.room-webhooks.longest-retry", () -> "400ms");
         registry.add("app.room-webhooks.ui-base-url", () -> "https://app.example/");
         registry.add("app.room-webhooks.timeout", () -> "3s");
+        registry.add("app.outbound.allowed-hosts", () -> "127.0.0.1"); // the receiver; nothing else internal
     }
 
     @AfterAll
@@ -514,5 +516,42 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
                 .and(ROOM_WEBHOOK_DELIVERY.STATUS_CODE.eq(410))));
         String sentinel = awaitWebhooksHandled(transcriptOf(id).getId(), transcriptOf(id).getRoomId(), path);
         assertThat(eventIdsSentTo(path)).containsExactly(eventId, sentinel);
+    }
+
+    @Test
+    void aDeliveryToAnInternalAddressIsRecordedAsRefusedAndNotRetried() throws Exception {
+        String path = "/guarded-" + UUID.randomUUID();
+        receiver.on("POST", path, Reply.json(200, "{\"ok\":true}"));
+        String id = announcedWithWebhook(path, 350);
+        await(() -> receiver.requests("POST", path).size() == 1);
+        String delivered = eventIdsSentTo(path).get(0);
+        TranscriptRecord transcript = transcriptOf(id);
+        int port = receiver.baseUri().getPort();
+        List<String> refusedEvents = new ArrayList<>();
+        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://127.0.0.2:" + port + path,
+                "http://[::1]:" + port + path, "http://[::ffff:10.0.0.1]/hook", "http://2130706433:" + port + path,
+                "http://0177.0.0.1:" + port + path, "ftp://127.0.0.1/hook")) {
+            db.update(ROOM).set(ROOM.WEBHOOK_URL, url).where(ROOM.ID.eq(transcript.getRoomId())).execute();
+            String eventId = "internal-" + UUID.randomUUID();
+            refusedEvents.add(eventId);
+
+            completed(new TranscriptCompleted(eventId, Instant.now(), transcript.getId(), transcript.getRoomId(), 1));
+
+            await(() -> db.fetchExists(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.EVENT_ID.eq(eventId)));
+            RoomWebhookDeliveryRecord attempt = db.fetchOne(ROOM_WEBHOOK_DELIVERY,
+                    ROOM_WEBHOOK_DELIVERY.EVENT_ID.eq(eventId));
+            assertThat(attempt.getStatusCode()).as(url).isNull();
+            assertThat(attempt.getError()).as(url).startsWith("webhook URL is not allowed (")
+                    .doesNotContain("127.0", "169.254", "10.0", "::1");
+        }
+        db.update(ROOM).set(ROOM.WEBHOOK_URL, receiver.baseUri() + path).where(ROOM.ID.eq(transcript.getRoomId()))
+                .execute();
+
+        // a retry of a refused event would now reach the receiver: none does
+        String sentinel = awaitWebhooksHandled(transcript.getId(), transcript.getRoomId(), path);
+
+        assertThat(eventIdsSentTo(path)).containsExactly(delivered, sentinel);
+        assertThat(db.fetchCount(ROOM_WEBHOOK_DELIVERY, ROOM_WEBHOOK_DELIVERY.EVENT_ID.in(refusedEvents)))
+                .isEqualTo(refusedEvents.size());
     }
 }
