@@ -18,7 +18,7 @@ public record OutboundProperties(List<String> allowedHosts) {
         try {
             AllowList.of(allowedHosts);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("WEBHOOK_ALLOWED_HOSTS (app.outbound.allowed-hosts): " + e.getMessage(), e);
+            throw new IllegalArgumentException("WEBHOOK_ALLOWED_HOSTS (app.outbound.allowed-hosts): " + e.getMessage());
         }
     }
 
