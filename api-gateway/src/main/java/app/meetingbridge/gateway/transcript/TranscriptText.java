@@ -6,13 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A transcript's words as the frontend reads them: segments (a speaker's consecutive words), and the whole
  * transcript as text, timestamped text, WebVTT with speaker names, or JSON segments (Reflector's formats).
+ * Speaker names are whatever participants called themselves, so in the line formats a name (and a segment's
+ * text) stays on its line, and in WebVTT it can neither close its voice tag, open markup nor start a cue.
  */
 final class TranscriptText {
+
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\R");
 
     /** Consecutive words of one speaker. */
     record Segment(int speaker, String text, double start, double end) {
@@ -73,7 +78,7 @@ final class TranscriptText {
     String text() {
         StringBuilder out = new StringBuilder();
         for (Segment segment : segments) {
-            out.append(name(segment.speaker())).append(": ").append(segment.text()).append('\n');
+            out.append(oneLine(name(segment.speaker()))).append(": ").append(oneLine(segment.text())).append('\n');
         }
         return out.toString().strip();
     }
@@ -84,7 +89,7 @@ final class TranscriptText {
         for (Segment segment : segments) {
             long seconds = (long) segment.start();
             out.append(String.format(Locale.ROOT, "[%02d:%02d] ", seconds / 60, seconds % 60))
-                    .append(name(segment.speaker())).append(": ").append(segment.text()).append('\n');
+                    .append(oneLine(name(segment.speaker()))).append(": ").append(oneLine(segment.text())).append('\n');
         }
         return out.toString().strip();
     }
@@ -94,7 +99,8 @@ final class TranscriptText {
         StringBuilder out = new StringBuilder("WEBVTT\n");
         for (Segment segment : segments) {
             out.append('\n').append(time(segment.start())).append(" --> ").append(time(segment.end())).append('\n')
-                    .append("<v ").append(name(segment.speaker())).append('>').append(segment.text()).append('\n');
+                    .append("<v ").append(webvtt(name(segment.speaker()))).append('>').append(webvtt(segment.text()))
+                    .append('\n');
         }
         return out.toString();
     }
@@ -112,6 +118,20 @@ final class TranscriptText {
             out.add(json);
         }
         return out;
+    }
+
+    /** The text on one line: each line break (CR, LF, CRLF, U+2028, …) becomes a space. */
+    static String oneLine(String text) {
+        return LINE_BREAKS.matcher(text).replaceAll(" ");
+    }
+
+    /**
+     * The text as WebVTT cue text or voice annotation: on one line (a blank line would end the cue, and a line
+     * with {@code -->} start another) with {@code &}, {@code <} and {@code >} escaped, so that it cannot close the
+     * voice tag or open one of its own.
+     */
+    static String webvtt(String text) {
+        return oneLine(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String time(double seconds) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,7 @@ class RoomWebhookSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RoomWebhookSender.class);
     private static final int PREVIEW = 500;
     private static final int PREVIEW_BYTES = 4 * PREVIEW;
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\R");
 
     private final RoomWebhookRepository repository;
     private final RoomWebhookProperties properties;
@@ -195,7 +197,7 @@ class RoomWebhookSender implements AutoCloseable {
         return payload;
     }
 
-    /** The words as WebVTT cues, one per speaker turn, with the speaker's name as voice. */
+    /** The words as WebVTT cues, one per speaker turn, with the speaker's name as voice (both escaped). */
     static String webvtt(JsonNode words, Map<Integer, String> names) {
         StringBuilder out = new StringBuilder("WEBVTT\n");
         StringBuilder text = new StringBuilder();
@@ -222,8 +224,18 @@ class RoomWebhookSender implements AutoCloseable {
 
     private static void cue(StringBuilder out, double start, double end, String name, StringBuilder text) {
         out.append('\n').append(time(start)).append(" --> ").append(time(end)).append('\n')
-                .append("<v ").append(name).append('>').append(text).append('\n');
+                .append("<v ").append(escaped(name)).append('>').append(escaped(text.toString())).append('\n');
         text.setLength(0);
+    }
+
+    /**
+     * Text (a speaker's name as participants chose it, or their words) as WebVTT cue text or voice annotation: on
+     * one line (a blank line would end the cue, and the next line could be a cue timing of its own) with {@code &},
+     * {@code <} and {@code >} escaped, so that it cannot close the voice tag or open one of its own.
+     */
+    static String escaped(String text) {
+        return LINE_BREAKS.matcher(text).replaceAll(" ").replace("&", "&amp;").replace("<", "&lt;")
+                .replace(">", "&gt;");
     }
 
     private static String time(double seconds) {
