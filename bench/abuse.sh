@@ -109,6 +109,15 @@ env -u AUTH_BACKEND SERVER_PORT=1262 MANAGEMENT_PORT=1263 timeout 120 java -jar 
 code=$?
 report "gateway started without AUTH_BACKEND (exit status; 0 = served)" "[1-9][0-9]*" "$code"
 
+echo "## webhook URLs into our own network (server-side request forgery)"
+for url in http://169.254.169.254/latest/meta-data/ http://127.0.0.1:8082/actuator/health http://localhost:5432/ \
+    http://2130706433/ http://0177.0.0.1/ http://127.1/ 'http://[::1]/' 'http://[::ffff:127.0.0.1]/' http://10.0.0.1/ \
+    http://192.168.1.1/ http://100.64.0.1/ http://user:pw@example.com/ gopher://127.0.0.1:6379/; do
+  report "room webhook_url $url" 422 "$(with_json PATCH "$BASE_URL/v1/rooms/$ROOM_ID" "{\"webhook_url\":\"$url\"}" -H "Authorization: Bearer $ALICE")"
+done
+for i in $(seq 1 6); do status=$(call POST "$BASE_URL/v1/rooms/$ROOM_ID/webhook/test" -H "Authorization: Bearer $ALICE"); done
+report "6th webhook test by one user within a minute" 429 "$status"
+
 echo "## provider rooms"
 for i in $(seq 1 12); do status=$(with_json POST "$BASE_URL/v1/rooms/$RUN/meeting" '{"allow_duplicated":true}' -H "Authorization: Bearer $MALLORY"); done
 report "12th allow_duplicated meeting by one user within the hour" 429 "$status"
