@@ -42,6 +42,18 @@ public class DeadLetters {
 
     /** As {@link #park(String, byte[], Map, Throwable)}, with the reason in words of the caller's. */
     public void park(String queue, byte[] body, Map<String, Object> headers, String reason) {
+        MessageProperties properties = propertiesOf(headers);
+        properties.setHeader("x-exception-message", reason);
+        ConfirmedSend.send(rabbit, "", queue + ".dlq", new Message(body, properties), Duration.ofSeconds(10),
+                "the dead letter for " + queue);
+        log.warn("parked message {} of {} in {}.dlq: {}", properties.getMessageId(), queue, queue, reason);
+    }
+
+    /**
+     * The properties a consumed message is published again with (parked, or handed back after an outage): its type,
+     * content type and id, where it was first published, and our own headers.
+     */
+    static MessageProperties propertiesOf(Map<String, Object> headers) {
         MessageProperties properties = new MessageProperties();
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         copy(headers, WireFormat.TYPE_HEADER, properties);
@@ -60,10 +72,7 @@ public class DeadLetters {
                 properties.setHeader(name, value);
             }
         });
-        properties.setHeader("x-exception-message", reason);
-        ConfirmedSend.send(rabbit, "", queue + ".dlq", new Message(body, properties), Duration.ofSeconds(10),
-                "the dead letter for " + queue);
-        log.warn("parked message {} of {} in {}.dlq: {}", messageId, queue, queue, reason);
+        return properties;
     }
 
     /** The root cause's type and first line, short: enough to act on, without the statement and its values. */

@@ -46,4 +46,14 @@ public class DelayedDelivery {
         message.getMessageProperties().setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         ConfirmedSend.send(rabbit, "", queue, message, CONFIRM_TIMEOUT, "the message parked in " + queue);
     }
+
+    /**
+     * Puts a consumed message back on {@code queue} after {@code pause}, through {@code <queue>.outage.<ms>}, with its
+     * type, id, our own headers and where it was first published.
+     *
+     * @param headers the message's headers as Spring Cloud Stream gives them
+     */
+    public void again(Duration pause, String queue, byte[] body, Map<String, Object> headers) {
+        after(pause, queue + ".outage", "", queue, new Message(body, DeadLetters.propertiesOf(headers)));
+    }
 }

@@ -13,11 +13,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Gives a service the wire format, the outbox (writer and relay), delayed delivery and dead-letter parking by
- * depending on this module.
+ * Gives a service the wire format, the outbox (writer and relay), delayed delivery, dead-letter parking and the
+ * consumers' way through outages by depending on this module.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, OutageProperties.class})
 public class MessagingAutoConfiguration {
 
     @Bean
@@ -53,6 +53,12 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean(DeadLetters.class)
     DeadLetters deadLetters(RabbitTemplate rabbit) {
         return new DeadLetters(rabbit);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(OutageRetry.class)
+    OutageRetry outageRetry(OutageProperties properties, DelayedDelivery delayed, Clock clock, MeterRegistry meters) {
+        return new OutageRetry(properties, delayed, clock, meters);
     }
 
     @Bean
