@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.amqp.AmqpConnectException;
@@ -13,6 +15,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Why handling a message failed, as far as what to do with the message goes.
@@ -28,8 +31,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * statement) is the message's fault. Without a state the exception's type decides: Spring's
  * {@link DataAccessResourceFailureException}, {@link TransientDataAccessException},
  * {@link RecoverableDataAccessException} and {@link CannotCreateTransactionException}, JDBC's transient, recoverable
- * and connection exceptions (a connection pool that timed out), and the broker refusing a connection, having no
- * channel left, or not confirming in time.
+ * and connection exceptions (a connection pool that timed out), a commit or roll-back that failed on the connection
+ * itself, and the broker refusing a connection, having no channel left, or not confirming in time. A roll-back that
+ * failed after the work had met an outage is that outage.
  */
 public enum FailureKind {
 
@@ -45,17 +49,19 @@ public enum FailureKind {
 
     /** What kind of failure {@code failure} is, looking at it and every cause under it. */
     public static FailureKind of(Throwable failure) {
-        String state = sqlState(failure);
-        if (state != null) {
-            return outageState(state) ? OUTAGE : FAULT;
-        }
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < DEEPEST; cause = next(cause), depth++) {
-            if (unavailable(cause)) {
+        List<Throwable> causes = causes(failure);
+        for (Throwable cause : causes) {
+            // the work failed and rolling it back failed too: the work's own failure tells what happened
+            if (cause instanceof TransactionSystemException tx && tx.getApplicationException() != null
+                    && of(tx.getApplicationException()) == OUTAGE) {
                 return OUTAGE;
             }
         }
-        return FAULT;
+        String state = sqlState(causes);
+        if (state != null) {
+            return outageState(state) ? OUTAGE : FAULT;
+        }
+        return causes.stream().anyMatch(FailureKind::unavailable) ? OUTAGE : FAULT;
     }
 
     /** Whether a SQL state says the database was away or refused for a moment. */
@@ -64,10 +70,9 @@ public enum FailureKind {
     }
 
     /** The SQL state of the deepest SQL exception in the chain that has one: the database's own word. */
-    private static @Nullable String sqlState(Throwable failure) {
+    private static @Nullable String sqlState(List<Throwable> causes) {
         String state = null;
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < DEEPEST; cause = next(cause), depth++) {
+        for (Throwable cause : causes) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null && !sql.getSQLState().isBlank()) {
                 state = sql.getSQLState();
             }
@@ -85,10 +90,18 @@ public enum FailureKind {
                 || failure instanceof SQLNonTransientConnectionException
                 || failure instanceof AmqpConnectException
                 || failure instanceof AmqpResourceNotAvailableException
-                || failure instanceof AmqpTimeoutException;
+                || failure instanceof AmqpTimeoutException
+                // a commit or roll-back the connection itself failed (a closed connection says no state)
+                || failure instanceof TransactionSystemException && failure.getCause() instanceof SQLException;
     }
 
-    private static @Nullable Throwable next(Throwable failure) {
-        return failure.getCause() == failure ? null : failure.getCause();
+    /** The failure and its causes, top down. */
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable cause = failure; cause != null && causes.size() < DEEPEST && !causes.contains(cause);
+             cause = cause.getCause()) {
+            causes.add(cause);
+        }
+        return causes;
     }
 }

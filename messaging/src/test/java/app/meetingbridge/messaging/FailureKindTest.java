@@ -49,6 +49,25 @@ class FailureKindTest {
     }
 
     @Test
+    void aRollBackThatFailedOnTheConnectionTheOutageBrokeIsThatOutage() {
+        // Hikari hands out a closed stand-in for a broken connection; it fails without a SQL state
+        TransactionSystemException rollBack = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollBack.initApplicationException(new org.jooq.exception.DataAccessException("SQL [insert …]",
+                postgres("An I/O error occurred while sending to the backend.", "08006")));
+
+        assertThat(FailureKind.of(rollBack)).isEqualTo(FailureKind.OUTAGE);
+    }
+
+    @Test
+    void aCommitThatFailedOnAClosedConnectionIsAnOutageButOneTheDatabaseRefusedIsAFault() {
+        assertThat(FailureKind.of(new TransactionSystemException("JDBC commit failed",
+                new SQLException("Connection is closed")))).isEqualTo(FailureKind.OUTAGE);
+        assertThat(FailureKind.of(new TransactionSystemException("JDBC commit failed",
+                postgres("insert or update violates foreign key constraint", "23503")))).isEqualTo(FailureKind.FAULT);
+    }
+
+    @Test
     void aConnectionPoolThatTimedOutIsAnOutage() {
         var timedOut = new SQLTransientConnectionException(
                 "HikariPool-1 - Connection is not available, request timed out after 2000ms.");
