@@ -31,6 +31,7 @@ public final class TestServices {
 
     private static TestDatabase database;
     private static TestBroker broker;
+    private static RabbitMQContainer brokerContainer;
 
     private TestServices() {
     }
@@ -71,6 +72,26 @@ public final class TestServices {
             broker = useLocal(5672) ? localBroker() : containerBroker();
         }
         return broker;
+    }
+
+    /**
+     * A virtual host of this run's own beside the shared one ({@code <prefix>_<run>}, removed when the JVM exits), for
+     * a test whose consumers must be the only ones on their queues: the Spring contexts other tests of the JVM left
+     * cached keep consuming the shared virtual host's queues.
+     */
+    public static TestBroker ownVirtualHost(String prefix) {
+        TestBroker shared = broker();
+        String vhost = prefix + "_" + RUN_ID;
+        rabbitmqctl("add_vhost", vhost);
+        rabbitmqctl("set_permissions", "-p", vhost, shared.user(), ".*", ".*", ".*");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                rabbitmqctl("delete_vhost", vhost);
+            } catch (RuntimeException e) {
+                System.err.println("could not delete virtual host " + vhost + ": " + e.getMessage());
+            }
+        }));
+        return new TestBroker(shared.host(), shared.port(), shared.user(), shared.password(), vhost);
     }
 
     /** Spring properties that point a service at this run's database and broker. */
@@ -136,8 +157,16 @@ public final class TestServices {
 
     /** This run's services, with the application reaching the database through {@code proxy}. */
     public static void registerThroughDatabaseProxy(DynamicPropertyRegistry registry, TcpProxy proxy) {
+        registerThroughDatabaseProxy(registry, proxy, database());
+    }
+
+    /**
+     * This run's services, with the application reaching {@code db} (a database of its own, {@link #ownDatabase}, on
+     * the same server) through {@code proxy}.
+     */
+    public static void registerThroughDatabaseProxy(DynamicPropertyRegistry registry, TcpProxy proxy, TestDatabase db) {
         register(registry);
-        URI url = URI.create(database().url().substring("jdbc:".length()));
+        URI url = URI.create(db.url().substring("jdbc:".length()));
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.getPath()
                 + "?" + url.getQuery());
     }
@@ -200,14 +229,24 @@ public final class TestServices {
         return new TestBroker(LOCAL_HOST, 5672, "guest", "guest", vhost);
     }
 
+    /** Runs rabbitmqctl where the broker is: on this machine, or in its container. */
     private static void rabbitmqctl(String... args) {
         String[] command = new String[args.length + 1];
         command[0] = "rabbitmqctl";
         System.arraycopy(args, 0, command, 1, args.length);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor() != 0) {
+            String output;
+            int exit;
+            if (brokerContainer != null) {
+                var result = brokerContainer.execInContainer(command);
+                output = result.getStdout() + result.getStderr();
+                exit = result.getExitCode();
+            } else {
+                Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                output = new String(process.getInputStream().readAllBytes());
+                exit = process.waitFor();
+            }
+            if (exit != 0) {
                 throw new IllegalStateException("rabbitmqctl " + String.join(" ", args) + " failed: " + output);
             }
         } catch (IOException e) {
@@ -221,6 +260,7 @@ public final class TestServices {
     private static TestBroker containerBroker() {
         var container = new RabbitMQContainer("rabbitmq:3.13-management-alpine");
         container.start();
+        brokerContainer = container;
         return new TestBroker(container.getHost(), container.getAmqpPort(), container.getAdminUsername(),
                 container.getAdminPassword(), "/");
     }
