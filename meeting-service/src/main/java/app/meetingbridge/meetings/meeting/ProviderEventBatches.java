@@ -3,67 +3,95 @@ package app.meetingbridge.meetings.meeting;
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.WireNames;
 import app.meetingbridge.messaging.DeadLetters;
+import app.meetingbridge.messaging.OutageRetry;
 import app.meetingbridge.messaging.WireFormat;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.ImmediateRequeueAmqpException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
 
 /**
  * A batch of provider-event deliveries, applied together in one transaction. What goes wrong stays with the
  * message it belongs to: one that is not ours, or that fails on its own, is parked in the dead-letter queue
- * and the rest of the batch is applied; while the database is unreachable the whole batch goes back to the
- * queue after a pause (the queue's delivery limit then dead-letters what keeps failing).
+ * and the rest of the batch is applied. While the database (or the broker) does not answer, the batch is held and
+ * applied again with capped backoff ({@link OutageRetry}), so an outage dead-letters nothing and the consumer
+ * pauses instead of cycling the queue; a batch still held when the hold ends, or when the service stops, is handed
+ * back to the queue through a delay queue.
  */
 @Component
 class ProviderEventBatches {
 
     static final String QUEUE = Topology.PROVIDER_EVENTS_EXCHANGE + ".meeting-service";
     private static final Logger log = LoggerFactory.getLogger(ProviderEventBatches.class);
-    private static final Duration PAUSE_BEFORE_REQUEUE = Duration.ofSeconds(2);
     /** Where Spring Integration's AMQP adapter puts each message's headers in a batch. */
     private static final String BATCHED_HEADERS = "amqp_batchedHeaders";
 
     private final ProviderEventHandler handler;
     private final DeadLetters deadLetters;
+    private final OutageRetry outages;
 
-    ProviderEventBatches(ProviderEventHandler handler, DeadLetters deadLetters) {
+    ProviderEventBatches(ProviderEventHandler handler, DeadLetters deadLetters, OutageRetry outages) {
         this.handler = handler;
         this.deadLetters = deadLetters;
+        this.outages = outages;
     }
 
     void accept(Message<?> batch) {
         List<Delivery> deliveries = read(batch);
+        if (deliveries.isEmpty()) {
+            return;
+        }
         try {
-            handler.handleAll(deliveries.stream().map(Delivery::event).toList());
+            outages.run("a batch of " + deliveries.size() + " provider events",
+                    () -> handler.handleAll(deliveries.stream().map(Delivery::event).toList()));
+            return;
+        } catch (OutageRetry.StillDown down) {
+            handBack(deliveries, down);
             return;
         } catch (RuntimeException e) {
-            if (unavailable(e)) {
-                throw requeue(e);
-            }
             if (deliveries.size() > 1) {
                 log.warn("a batch of {} provider events failed ({}); applying them one by one", deliveries.size(),
                         e.getClass().getSimpleName());
             }
         }
-        for (Delivery delivery : deliveries) {
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery delivery = deliveries.get(i);
             try {
-                handler.handle(delivery.event());
+                outages.run(describe(delivery), () -> handler.handle(delivery.event()));
+            } catch (OutageRetry.StillDown down) {
+                handBack(deliveries.subList(i, deliveries.size()), down);
+                return;
             } catch (RuntimeException e) {
-                if (unavailable(e)) {
-                    throw requeue(e);
-                }
-                deadLetters.park(QUEUE, delivery.body(), delivery.headers(), e);
+                park(delivery.body(), delivery.headers(), e);
             }
         }
+    }
+
+    /**
+     * Parks a message in the dead-letter queue, held while the broker does not take it; if the broker stays away,
+     * the whole batch goes back to the queue rather than to the dead-letter queue.
+     */
+    private void park(byte[] body, Map<String, Object> headers, RuntimeException why) {
+        try {
+            outages.run("parking a provider event", () -> deadLetters.park(QUEUE, body, headers, why));
+        } catch (OutageRetry.StillDown down) {
+            throw new ImmediateRequeueAmqpException("the dead-letter queue did not take a message", down);
+        }
+    }
+
+    private void handBack(List<Delivery> deliveries, OutageRetry.StillDown down) {
+        deliveries.forEach(delivery -> outages.handBack(QUEUE, delivery.body(), delivery.headers()));
+        log.warn("{}; {} provider event(s) handed back to the queue", down.getMessage(), deliveries.size());
+    }
+
+    private static String describe(Delivery delivery) {
+        Object id = delivery.headers().get(AmqpHeaders.MESSAGE_ID);
+        return id == null ? "a provider event" : "provider event " + id;
     }
 
     /** The deliveries that are events of ours; any other message is parked at once. */
@@ -75,7 +103,7 @@ class ProviderEventBatches {
             try {
                 deliveries.add(new Delivery(read(headers.get(i), bodies.get(i)), bodies.get(i), headers.get(i)));
             } catch (RuntimeException e) {
-                deadLetters.park(QUEUE, bodies.get(i), headers.get(i), e);
+                park(bodies.get(i), headers.get(i), e);
             }
         }
         return deliveries;
@@ -105,21 +133,6 @@ class ProviderEventBatches {
             throw new IllegalArgumentException("unknown message type " + type);
         }
         return WireFormat.json().readValue(body, record);
-    }
-
-    private static boolean unavailable(RuntimeException e) {
-        return e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
-                || e instanceof TransactionException;
-    }
-
-    private static ImmediateRequeueAmqpException requeue(RuntimeException e) {
-        log.warn("database unavailable, the batch goes back to the queue: {}", e.getMessage());
-        try {
-            Thread.sleep(PAUSE_BEFORE_REQUEUE.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return new ImmediateRequeueAmqpException("database unavailable", e);
     }
 
     private record Delivery(Object event, byte[] body, Map<String, Object> headers) {

@@ -8,6 +8,7 @@ import app.meetingbridge.meetings.provider.whereby.WherebyRecordingQueue.QueuedM
 import app.meetingbridge.meetings.provider.whereby.WherebyRecordingsBucket;
 import app.meetingbridge.meetings.provider.whereby.WherebyRecordingsBucket.StoredRecording;
 import app.meetingbridge.messaging.Backoff;
+import app.meetingbridge.messaging.OutageRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the Whereby bucket's S3 events from SQS ({@code AWS_PROCESS_RECORDING_QUEUE_URL}) on its own thread, with
  * long polls, and announces every recording (video object) they say was written. A message is deleted once what
- * it says has been announced (or refused: an object of another bucket, or not a video); a message that is not an
- * S3 event notification, or that could not be announced (database down), stays in the queue, comes back after its
+ * it says has been announced (or refused: an object of another bucket, or not a video). While the database does not
+ * answer, the message is held and announced again with capped backoff ({@link OutageRetry}; nothing new is read
+ * meanwhile), so an outage does not spend the receives its redrive policy allows; a message that is not an S3 event
+ * notification, that fails otherwise, or whose outage outlasts the hold, stays in the queue, comes back after its
  * visibility timeout, and moves to the queue's dead-letter queue once its redrive policy says so. Any number of
  * instances may read the queue: a recording announced twice is announced once.
  */
@@ -37,11 +40,12 @@ class WherebyRecordingEventsListener implements SmartLifecycle {
     private final WherebyRecordingsBucket bucket;
     private final WherebyRecordingAnnouncer announcer;
     private final MeterRegistry meters;
+    private final OutageRetry outages;
     private volatile boolean running;
     private Thread thread;
 
     WherebyRecordingEventsListener(WherebyRecordingQueue queue, ObjectProvider<WherebyRecordingsBucket> bucket,
-                                   WherebyRecordingAnnouncer announcer, MeterRegistry meters) {
+                                   WherebyRecordingAnnouncer announcer, MeterRegistry meters, OutageRetry outages) {
         this.queue = queue;
         this.bucket = bucket.getIfAvailable();
         if (this.bucket == null) {
@@ -50,6 +54,7 @@ class WherebyRecordingEventsListener implements SmartLifecycle {
         }
         this.announcer = announcer;
         this.meters = meters;
+        this.outages = outages;
     }
 
     @Override
@@ -119,9 +124,7 @@ class WherebyRecordingEventsListener implements SmartLifecycle {
             return;
         }
         try {
-            for (CreatedObject object : created) {
-                announce(object);
-            }
+            outages.run("SQS message " + message.id(), () -> created.forEach(this::announce));
         } catch (RuntimeException e) {
             count("failed");
             log.warn("SQS message {} could not be announced ({}); it comes back after its visibility timeout",
