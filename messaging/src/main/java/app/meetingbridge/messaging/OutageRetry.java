@@ -73,8 +73,7 @@ public class OutageRetry implements SmartLifecycle {
             run(describe(queue, headers), work);
         } catch (StillDown down) {
             handBack(queue, body, headers);
-            log.warn("{}; handed back, it comes again in {} s", down.getMessage(),
-                    properties.longestPause().toSeconds());
+            log.warn("{}; handed back, it comes again in {}", down.getMessage(), words(properties.longestPause()));
         }
     }
 
@@ -99,8 +98,8 @@ public class OutageRetry implements SmartLifecycle {
             try {
                 T result = work.get();
                 if (tries > 1) {
-                    log.info("{} went through after {} tries, {} s after its first", what, tries,
-                            Duration.between(since, clock.instant()).toSeconds());
+                    log.info("{} went through after {} tries, {} after its first", what, tries,
+                            words(Duration.between(since, clock.instant())));
                 }
                 return result;
             } catch (StillDown nested) {
@@ -115,9 +114,9 @@ public class OutageRetry implements SmartLifecycle {
                     throw new StillDown(what, held, failure);
                 }
                 if (tries == 1) {
-                    log.warn("{} met an outage ({}); held, and tried again after pauses of up to {} s for up to {} s",
-                            what, DeadLetters.reason(failure), properties.longestPause().toSeconds(),
-                            properties.hold().toSeconds());
+                    log.warn("{} met an outage ({}); held, and tried again after pauses of up to {} for up to {}",
+                            what, DeadLetters.reason(failure), words(properties.longestPause()),
+                            words(properties.hold()));
                 } else {
                     log.debug("{}: outage still on after {} tries ({})", what, tries, DeadLetters.reason(failure));
                 }
@@ -168,6 +167,11 @@ public class OutageRetry implements SmartLifecycle {
         }
     }
 
+    /** "30 s", "700 ms". */
+    static String words(Duration length) {
+        return length.toMillis() % 1000 == 0 ? length.toSeconds() + " s" : length.toMillis() + " ms";
+    }
+
     private static String describe(String queue, Map<String, Object> headers) {
         Object id = headers.get(AmqpHeaders.MESSAGE_ID);
         return "message " + (id == null ? "(no id)" : id) + " of " + queue;
@@ -200,8 +204,8 @@ public class OutageRetry implements SmartLifecycle {
     public static final class StillDown extends RuntimeException {
 
         StillDown(String what, Duration held, Throwable outage) {
-            super(what + " still met an outage after " + held.toSeconds() + " s held (" + DeadLetters.reason(outage)
-                    + ")", outage);
+            super(what + " still met an outage after " + words(held) + " held (" + DeadLetters.reason(outage) + ")",
+                    outage);
         }
     }
 }
