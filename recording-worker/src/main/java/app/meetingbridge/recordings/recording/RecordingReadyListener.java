@@ -6,6 +6,7 @@ import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.events.recording.ReprocessRequested;
 import app.meetingbridge.messaging.DeadLetters;
 import app.meetingbridge.messaging.DelayedDelivery;
+import app.meetingbridge.messaging.OutageRetry;
 import app.meetingbridge.recordings.storage.StorageException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,10 +18,8 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.messaging.Message;
-import org.springframework.transaction.TransactionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,12 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
  * bound to {@code recording.ready}, {@code recording.reprocess} and {@code consent.refused}, dead-letter queue set in
  * application.yml); the routing key says which message it is. A recording whose step failed and is to be tried
  * again is parked as a {@link RetryDue} for its pause ({@code recordings.retry.{millis}}), which then comes back to
- * this queue alone; after its last attempt the message goes to the dead-letter queue. A message that met a database
- * outage is parked as it is, for the outage pause, and taken again up to the outage limit; so is a refused consent
- * whose deletions the storage failed. A message no attempt can take (not JSON of its kind, missing what a recording
- * needs, larger than any real recording), one given up on, and one that met more outages than the limit are parked
- * in the dead-letter queue by the worker itself, with the reason in {@code x-exception-message} and where it was
- * first sent, so that a redrive takes each back for what it was.
+ * this queue alone; after its last attempt the message goes to the dead-letter queue. A message that meets a
+ * database (or broker) outage is held and taken again with capped backoff ({@link OutageRetry}), without counting
+ * against the recording, and handed back through a delay queue if the outage outlasts the hold: an outage never
+ * dead-letters it. A refused consent whose deletions the storage failed is parked as it is, for the storage outage
+ * pause, and taken again up to its limit. A message no attempt can take (not JSON of its kind, missing what a
+ * recording needs, larger than any real recording), one given up on, and a refused consent the storage kept failing
+ * are parked in the dead-letter queue by the worker itself, with the reason in {@code x-exception-message} and where
+ * it was first sent, so that a redrive takes each back for what it was.
  */
 @Configuration(proxyBeanMethods = false)
 class RecordingReadyListener {
@@ -47,22 +48,25 @@ class RecordingReadyListener {
 
     @Bean
     Consumer<Message<byte[]>> recordingReady(RecordingIntake intake, DelayedDelivery delayed, DeadLetters deadLetters,
-                                             RecordingRetryProperties retry, JsonMapper json) {
+                                             OutageRetry outages, RecordingRetryProperties retry, JsonMapper json) {
         return message -> {
-            // ours when it came back from a pause; where it was first sent when an operator redrove it
+            // ours when it came back from a pause; where it was first sent when an operator redrove it, or when it
+            // came back after an outage
             String routingKey = String.valueOf(message.getHeaders().getOrDefault(ROUTING_KEY,
                     message.getHeaders().getOrDefault(DeadLetters.ORIGINAL_ROUTING_KEY,
                             message.getHeaders().get(AmqpHeaders.RECEIVED_ROUTING_KEY))));
             try {
-                if (message.getHeaders().containsKey(RETRY)) {
-                    intake.retry(json.readValue(message.getPayload(), RetryDue.class).recordingId());
-                } else if (Topology.RECORDING_REPROCESS.equals(routingKey)) {
-                    intake.reprocess(json.readValue(message.getPayload(), ReprocessRequested.class));
-                } else if (Topology.CONSENT_REFUSED.equals(routingKey)) {
-                    intake.consentRefused(json.readValue(message.getPayload(), ConsentRefused.class));
-                } else {
-                    intake.register(json.readValue(message.getPayload(), RecordingReady.class));
-                }
+                outages.run(describe(routingKey, message), () -> {
+                    if (message.getHeaders().containsKey(RETRY)) {
+                        intake.retry(json.readValue(message.getPayload(), RetryDue.class).recordingId());
+                    } else if (Topology.RECORDING_REPROCESS.equals(routingKey)) {
+                        intake.reprocess(json.readValue(message.getPayload(), ReprocessRequested.class));
+                    } else if (Topology.CONSENT_REFUSED.equals(routingKey)) {
+                        intake.consentRefused(json.readValue(message.getPayload(), ConsentRefused.class));
+                    } else {
+                        intake.register(json.readValue(message.getPayload(), RecordingReady.class));
+                    }
+                });
             } catch (JacksonException | UnusableMessage | DataIntegrityViolationException unusable) {
                 deadLetters.park(QUEUE, message.getPayload(), message.getHeaders(), unusable);
             } catch (RecordingFailed failed) {
@@ -73,18 +77,18 @@ class RecordingReadyListener {
                 }
                 park(delayed, failed.retryIn(), json.writeValueAsBytes(RetryDue.of(failed.recording())),
                         Map.of(RETRY, true));
-            } catch (DataAccessException | TransactionException | StorageException outage) {
+            } catch (OutageRetry.StillDown down) {
+                outages.handBack(QUEUE, message.getPayload(), withRoutingKey(message, routingKey));
+            } catch (StorageException storage) {
                 // a storage failure gets here only from a refused consent's deletions: the pipeline counts its own
-                int outages = message.getHeaders().get(OUTAGES) instanceof Number n ? n.intValue() : 0;
-                if (outages >= retry.outageRetries()
-                        || outage instanceof StorageException storage && !storage.reason().retryable()) {
-                    deadLetters.park(QUEUE, message.getPayload(), withoutOutages(message), outage);
+                int failures = message.getHeaders().get(OUTAGES) instanceof Number n ? n.intValue() : 0;
+                if (failures >= retry.outageRetries() || !storage.reason().retryable()) {
+                    deadLetters.park(QUEUE, message.getPayload(), withoutOutages(message), storage);
                     return;
                 }
-                log.warn("the {} did not answer ({}); {} taken again in {} (outage pause {} of {})",
-                        outage instanceof StorageException ? "storage" : "database", outage.getMessage(), routingKey,
-                        retry.outagePause(), outages + 1, retry.outageRetries());
-                Map<String, Object> headers = new HashMap<>(Map.of(ROUTING_KEY, routingKey, OUTAGES, outages + 1));
+                log.warn("the storage did not answer ({}); {} taken again in {} (pause {} of {})",
+                        storage.getMessage(), routingKey, retry.outagePause(), failures + 1, retry.outageRetries());
+                Map<String, Object> headers = new HashMap<>(Map.of(ROUTING_KEY, routingKey, OUTAGES, failures + 1));
                 if (message.getHeaders().containsKey(RETRY)) {
                     headers.put(RETRY, true);
                 }
@@ -93,7 +97,19 @@ class RecordingReadyListener {
         };
     }
 
-    /** Its headers, less the outages it met: a redriven message starts a fresh count. */
+    private static String describe(String routingKey, Message<byte[]> message) {
+        Object id = message.getHeaders().get(AmqpHeaders.MESSAGE_ID);
+        return id == null ? "a " + routingKey + " message" : routingKey + " message " + id;
+    }
+
+    /** Its headers, with the routing key it was taken for, which it keeps when it comes back. */
+    private static Map<String, Object> withRoutingKey(Message<byte[]> message, String routingKey) {
+        Map<String, Object> headers = new HashMap<>(message.getHeaders());
+        headers.put(ROUTING_KEY, routingKey);
+        return headers;
+    }
+
+    /** Its headers, less the storage failures it met: a redriven message starts a fresh count. */
     private static Map<String, Object> withoutOutages(Message<byte[]> message) {
         Map<String, Object> headers = new HashMap<>(message.getHeaders());
         headers.remove(OUTAGES);

@@ -8,10 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Retries of a recording whose step failed: the first after {@code firstRetry}, each next one after twice the last,
  * at most {@code longestRetry}, {@code maxAttempts} in all before its message goes to the dead-letter queue
  * ({@code RECORDING_RETRY_FIRST}, {@code RECORDING_RETRY_LONGEST}, {@code RECORDING_MAX_ATTEMPTS}; by default
- * 30 s doubling up to an hour, eight attempts: about an hour of trying). A message that could not be handled
- * because the database did not answer is taken again every {@code outagePause}, {@code outageRetries} times
- * ({@code RECORDING_OUTAGE_PAUSE}, {@code RECORDING_OUTAGE_RETRIES}; 30 s, 20 times: a ten-minute outage), without
- * counting against the recording's attempts.
+ * 30 s doubling up to an hour, eight attempts: about an hour of trying). A refused consent whose deletions the
+ * storage failed is taken again every {@code outagePause}, {@code outageRetries} times ({@code RECORDING_OUTAGE_PAUSE},
+ * {@code RECORDING_OUTAGE_RETRIES}; 30 s, 20 times: a ten-minute storage outage), then goes to the dead-letter queue.
+ * A database outage is not the recording's failure and counts nothing here ({@code OutageRetry} holds the message
+ * through it).
  */
 @ConfigurationProperties("app.recordings.retry")
 record RecordingRetryProperties(Duration firstRetry, Duration longestRetry, int maxAttempts, Duration outagePause,

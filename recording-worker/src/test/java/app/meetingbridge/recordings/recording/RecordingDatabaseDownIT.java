@@ -11,6 +11,7 @@ import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.testsupport.TcpProxy;
 import app.meetingbridge.testsupport.TestS3;
 import app.meetingbridge.testsupport.TestServices;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,11 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The worker's database unreachable (cut through a TCP proxy) while a recording arrives: the message is neither
- * lost nor dead-lettered but taken again after each outage pause, and once the database is back the recording goes
- * through, its attempts untouched (an outage is not the recording's failure).
+ * lost nor dead-lettered but held and taken again after each outage pause, and once the database is back the
+ * recording goes through, its attempts untouched (an outage is not the recording's failure).
  */
 @SpringBootTest(properties = {"spring.datasource.hikari.connection-timeout=1000",
-        "spring.datasource.hikari.validation-timeout=500", "app.recordings.retry.outage-pause=700ms"})
+        "spring.datasource.hikari.validation-timeout=500", "app.messaging.outage.first-pause=200ms",
+        "app.messaging.outage.longest-pause=700ms"})
 class RecordingDatabaseDownIT {
 
     static final TcpProxy database = TestServices.databaseProxy();
@@ -48,6 +49,9 @@ class RecordingDatabaseDownIT {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -78,10 +82,8 @@ class RecordingDatabaseDownIT {
                     new RecordingReady("recording-ready:daily:" + id, Instant.now(), Platform.DAILY, id, null,
                             RecordingReady.Kind.CLOUD, RecordingTestSupport.DAILY_BUCKET, List.of(key), Instant.now())),
                     properties));
-            Thread.sleep(4000); // the outage's length, not a wait for it: several outage pauses, the message comes back
-            // the outage's delay queue shows the message met it; waited for, as a busy machine may be slow to get there
-            RabbitAdmin admin = new RabbitAdmin(connections);
-            RecordingTestSupport.await(() -> admin.getQueueProperties("recordings.retry.700") != null);
+            // the worker holds the message and tries it again, several times while the database is away
+            RecordingTestSupport.await(() -> meters.counter("messaging.outage.retries").count() >= 3);
         } finally {
             database.restore();
         }
