@@ -14,7 +14,8 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * Delivers a message again after a pause, with RabbitMQ alone: the message waits in a queue of its own per pause
  * length and destination ({@code {prefix}.{millis}}, its time-to-live the pause), which dead-letters it to the
  * exchange and routing key it is for once the pause ends. Returns only when the broker has confirmed the parked
- * message, so the one being handled can be acknowledged safely.
+ * message and a waiting queue took it, so the one being handled can be acknowledged safely (give it a
+ * {@link ConfirmedSend#mandatory} template).
  */
 public class DelayedDelivery {
 
@@ -44,7 +45,12 @@ public class DelayedDelivery {
             declared.add(queue);
         }
         message.getMessageProperties().setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        ConfirmedSend.send(rabbit, "", queue, message, CONFIRM_TIMEOUT, "the message parked in " + queue);
+        try {
+            ConfirmedSend.send(rabbit, "", queue, message, CONFIRM_TIMEOUT, "the message parked in " + queue);
+        } catch (ConfirmedSend.Unrouted gone) {
+            declared.remove(queue); // deleted under us: the next send declares it again
+            throw gone;
+        }
     }
 
     /**

@@ -46,13 +46,13 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(DelayedDelivery.class)
     DelayedDelivery delayedDelivery(RabbitTemplate rabbit, AmqpAdmin admin) {
-        return new DelayedDelivery(rabbit, admin);
+        return new DelayedDelivery(ConfirmedSend.mandatory(rabbit), admin);
     }
 
     @Bean
     @ConditionalOnMissingBean(DeadLetters.class)
     DeadLetters deadLetters(RabbitTemplate rabbit) {
-        return new DeadLetters(rabbit);
+        return new DeadLetters(ConfirmedSend.mandatory(rabbit));
     }
 
     @Bean
