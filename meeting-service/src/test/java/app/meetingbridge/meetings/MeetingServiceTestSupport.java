@@ -2,11 +2,18 @@ package app.meetingbridge.meetings;
 
 import static app.meetingbridge.db.Tables.ROOM;
 
+import app.meetingbridge.events.Topology;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.TestServices;
+import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,9 +29,34 @@ public abstract class MeetingServiceTestSupport {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         TestServices.register(registry);
+        standInForTheRecordingWorker();
         // the tests ask over request/reply (meeting-service itself never does): Spring AMQP's 5 s default is too short
         // on a machine busy with other builds, where fifty concurrent requests for one room wait for one creation
         registry.add("spring.rabbitmq.template.reply-timeout", () -> "60s");
+    }
+
+    /**
+     * The recording-worker's queue does not exist in these tests, and the outbox keeps a message no queue takes; a
+     * queue of the tests' own takes {@code recording.ready} in its place (the newest 10,000, unread), as the worker's
+     * would in a deployment. Tests that check announcements bind observers of their own beside it.
+     */
+    private static void standInForTheRecordingWorker() {
+        var mq = TestServices.broker();
+        CachingConnectionFactory connection = new CachingConnectionFactory(mq.host(), mq.port());
+        connection.setUsername(mq.user());
+        connection.setPassword(mq.password());
+        connection.setVirtualHost(mq.virtualHost());
+        try {
+            RabbitAdmin admin = new RabbitAdmin(connection);
+            TopicExchange recordings = new TopicExchange(Topology.RECORDINGS_EXCHANGE, true, false);
+            Queue standIn = new Queue("test.recording-worker-stand-in", false, false, false,
+                    Map.of("x-max-length", 10_000));
+            admin.declareExchange(recordings);
+            admin.declareQueue(standIn);
+            admin.declareBinding(BindingBuilder.bind(standIn).to(recordings).with(Topology.RECORDING_READY));
+        } finally {
+            connection.destroy();
+        }
     }
 
     /** A room as the gateway stores it, with Reflector's default settings on the given platform. */

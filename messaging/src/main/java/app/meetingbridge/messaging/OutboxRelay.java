@@ -1,10 +1,12 @@
 package app.meetingbridge.messaging;
 
+import app.meetingbridge.events.Topology;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -12,25 +14,35 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.ReturnedMessage;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes outbox rows to RabbitMQ with publisher confirms. Rows are locked with {@code SKIP LOCKED}, so any
- * number of instances relay side by side; a row is marked sent only after the broker confirmed it, and stays
- * unsent (to be tried again with growing pauses) while the broker is away. Delivery is at least once.
+ * Publishes outbox rows to RabbitMQ with publisher confirms, each one mandatory. Rows are locked with
+ * {@code SKIP LOCKED}, so any number of instances relay side by side; a row is marked sent only after the broker
+ * confirmed it and a queue took it. While the broker is away, does not confirm, or returns a message because no
+ * queue is bound where it goes (its consumer never started, so its queue does not exist yet), the row stays unsent
+ * and is tried again after a pause that doubles with its attempts, up to {@code app.outbox.max-backoff}, without
+ * holding the rows behind it back. A returned message is logged at warning level once, at its first return. Facts
+ * nothing of ours consumes ({@link Topology#FACTS_WITHOUT_CONSUMER}) are sent once confirmed, taken or not. Delivery
+ * is at least once.
  */
 class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** How {@code last_error} starts for a message no queue took, so that only its first return is a warning. */
+    static final String UNROUTED = "no queue took it";
 
     private final OutboxRepository repository;
     private final RabbitTemplate rabbit;
@@ -48,12 +60,12 @@ class OutboxRelay implements SmartLifecycle {
                     + "set spring.rabbitmq.publisher-confirm-type=correlated");
         }
         this.repository = repository;
-        this.rabbit = rabbit;
+        this.rabbit = ConfirmedSend.mandatory(rabbit);
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
         Gauge.builder("outbox.unsent", repository, OutboxRepository::countUnsent)
-                .description("Outbox messages not yet confirmed by the broker")
+                .description("Outbox messages not yet confirmed by the broker, or not yet taken by a queue")
                 .register(registry);
     }
 
@@ -94,7 +106,7 @@ class OutboxRelay implements SmartLifecycle {
                     pause = min(pause.multipliedBy(2), properties.maxBackoff());
                 } else {
                     pause = properties.pollInterval();
-                    if (batch != null && batch.sent() == properties.batchSize()) {
+                    if (batch != null && batch.sent() + batch.unrouted() == properties.batchSize()) {
                         continue;
                     }
                 }
@@ -106,11 +118,15 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes up to one batch; returns how many were confirmed and how many were not. */
+    /**
+     * Publishes up to one batch; returns how many were confirmed, how many no queue took, and how many the broker
+     * did not take (away, refused or silent).
+     */
     private Batch relayOneBatch() {
-        List<OutboxMessage> messages = repository.lockUnsent(properties.batchSize());
+        Instant now = clock.instant();
+        List<OutboxMessage> messages = repository.lockUnsent(properties.batchSize(), now);
         if (messages.isEmpty()) {
-            return new Batch(0, 0);
+            return new Batch(0, 0, 0);
         }
         List<CorrelationData> confirms = new ArrayList<>(messages.size());
         try {
@@ -121,25 +137,69 @@ class OutboxRelay implements SmartLifecycle {
             }
         } catch (AmqpException e) {
             log.warn("broker unavailable, {} outbox message(s) stay unsent: {}", messages.size(), e.getMessage());
-            repository.markFailed(ids(messages), "publish failed: " + e.getMessage());
-            return new Batch(0, messages.size());
+            markFailed(messages, "publish failed: " + e.getMessage(), now);
+            return new Batch(0, 0, messages.size());
         }
         List<Long> sent = new ArrayList<>();
-        List<Long> unconfirmed = new ArrayList<>();
+        List<OutboxMessage> unconfirmed = new ArrayList<>();
         long deadline = System.nanoTime() + properties.confirmTimeout().toNanos();
         for (int i = 0; i < confirms.size(); i++) {
-            if (confirmed(confirms.get(i), deadline)) {
-                sent.add(messages.get(i).id());
-            } else {
-                unconfirmed.add(messages.get(i).id());
+            OutboxMessage message = messages.get(i);
+            CorrelationData correlation = confirms.get(i);
+            switch (outcome(confirmed(correlation, deadline), correlation.getReturned(), message.routingKey())) {
+                case SENT -> sent.add(message.id());
+                case UNROUTED -> unrouted(message, correlation.getReturned(), now);
+                case UNCONFIRMED -> unconfirmed.add(message);
             }
         }
-        repository.markSent(sent, clock.instant());
-        repository.markFailed(unconfirmed, "not confirmed by the broker");
+        repository.markSent(sent, now);
+        markFailed(unconfirmed, "not confirmed by the broker", now);
         if (!unconfirmed.isEmpty()) {
             log.warn("{} outbox message(s) were not confirmed by the broker and stay unsent", unconfirmed.size());
         }
-        return new Batch(sent.size(), unconfirmed.size());
+        return new Batch(sent.size(), messages.size() - sent.size() - unconfirmed.size(), unconfirmed.size());
+    }
+
+    /** What became of one message: confirmed and taken, returned for want of a queue, or not confirmed. */
+    enum Outcome { SENT, UNROUTED, UNCONFIRMED }
+
+    /**
+     * @param acked whether the broker confirmed the message (false: refused, or no confirm in time)
+     * @param returned the message, when the broker returned it because no queue took it
+     */
+    static Outcome outcome(boolean acked, @Nullable ReturnedMessage returned, String routingKey) {
+        if (!acked) {
+            return Outcome.UNCONFIRMED;
+        }
+        if (returned != null && !Topology.FACTS_WITHOUT_CONSUMER.contains(routingKey)) {
+            return Outcome.UNROUTED;
+        }
+        return Outcome.SENT;
+    }
+
+    /** The pause before trying a message again after its {@code attempts}-th failed attempt (1 for the first). */
+    static Duration pauseAfter(OutboxProperties properties, int attempts) {
+        return Backoff.doubling(properties.pollInterval(), properties.maxBackoff(), attempts);
+    }
+
+    private void unrouted(OutboxMessage message, @Nullable ReturnedMessage returned, Instant now) {
+        String why = UNROUTED + " (" + message.exchange() + "/" + message.routingKey()
+                + (returned == null ? "" : ": " + returned.getReplyCode() + " " + returned.getReplyText()) + ")";
+        if (message.lastError() == null || !message.lastError().startsWith(UNROUTED)) {
+            log.warn("outbox message {} was returned: {}; it stays unsent and is tried again, pausing up to {} s "
+                    + "(its consumer's queue may not exist yet)", message.eventId(), why,
+                    properties.maxBackoff().toSeconds());
+        } else {
+            log.debug("outbox message {} returned again (attempt {})", message.eventId(), message.attempts() + 1);
+        }
+        markFailed(List.of(message), why, now);
+    }
+
+    /** One more failed attempt of each; each is tried again after its own pause. */
+    private void markFailed(List<OutboxMessage> messages, String error, Instant now) {
+        messages.stream().collect(Collectors.groupingBy(message -> now.plus(pauseAfter(properties, message.attempts() + 1)),
+                        Collectors.mapping(OutboxMessage::id, Collectors.toList())))
+                .forEach((nextAttemptAt, ids) -> repository.markFailed(ids, error, nextAttemptAt));
     }
 
     private static boolean confirmed(CorrelationData correlation, long deadlineNanos) {
@@ -166,10 +226,6 @@ class OutboxRelay implements SmartLifecycle {
         return new Message(message.payload().getBytes(StandardCharsets.UTF_8), properties);
     }
 
-    private static List<Long> ids(List<OutboxMessage> messages) {
-        return messages.stream().map(OutboxMessage::id).toList();
-    }
-
     private void awaitWakeUp(Duration pause) {
         try {
             if (wakeUps.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -185,6 +241,6 @@ class OutboxRelay implements SmartLifecycle {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private record Batch(int sent, int failed) {
+    private record Batch(int sent, int unrouted, int failed) {
     }
 }

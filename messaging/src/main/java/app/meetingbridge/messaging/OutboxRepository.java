@@ -30,16 +30,21 @@ class OutboxRepository {
                       Instant createdAt) {
     }
 
-    /** The oldest unsent messages, locked for this transaction; other relays skip them. */
-    List<OutboxMessage> lockUnsent(int limit) {
+    /**
+     * The oldest unsent messages due at {@code now} (never tried, or past their next attempt), locked for this
+     * transaction; other relays skip them.
+     */
+    List<OutboxMessage> lockUnsent(int limit, Instant now) {
         return db.selectFrom(OUTBOX)
                 .where(OUTBOX.SENT_AT.isNull())
+                .and(OUTBOX.NEXT_ATTEMPT_AT.isNull().or(OUTBOX.NEXT_ATTEMPT_AT.le(now)))
                 .orderBy(OUTBOX.ID)
                 .limit(limit)
                 .forUpdate()
                 .skipLocked()
                 .fetch(row -> new OutboxMessage(row.getId(), row.getEventId(), row.getExchange(), row.getRoutingKey(),
-                        row.getMessageType(), row.getPayload().data(), row.getCreatedAt()));
+                        row.getMessageType(), row.getPayload().data(), row.getCreatedAt(), row.getAttempts(),
+                        row.getLastError()));
     }
 
     void markSent(List<Long> ids, Instant sentAt) {
@@ -53,11 +58,13 @@ class OutboxRepository {
         }
     }
 
-    void markFailed(List<Long> ids, String error) {
+    /** One more failed attempt; the messages are tried again from {@code nextAttemptAt}. */
+    void markFailed(List<Long> ids, String error, Instant nextAttemptAt) {
         if (!ids.isEmpty()) {
             db.update(OUTBOX)
                     .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
                     .set(OUTBOX.LAST_ERROR, error)
+                    .set(OUTBOX.NEXT_ATTEMPT_AT, nextAttemptAt)
                     .where(OUTBOX.ID.in(ids))
                     .execute();
         }

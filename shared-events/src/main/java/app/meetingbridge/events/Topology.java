@@ -2,6 +2,7 @@ package app.meetingbridge.events;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Every exchange, routing key and shared queue name, in one place. */
 public final class Topology {
@@ -32,6 +33,13 @@ public final class Topology {
     public static final String RECORDING_STARTED = "recording.started";
     public static final String RECORDING_FAILED = "recording.failed";
     public static final String RECORDING_FINISHED = "recording.finished";
+
+    /**
+     * Facts published for whoever listens, which nothing of ours consumes: the outbox takes one as sent once the broker
+     * confirmed it, whether or not a queue took it. Every other message must reach a queue (where its consumer has
+     * never started, the queue does not exist yet): the outbox keeps it until one does.
+     */
+    public static final Set<String> FACTS_WITHOUT_CONSUMER = Set.of(MEETING_CREATED);
 
     /**
      * The request queue of {@code meeting.create}. A classic queue: a request is worth nothing once its caller

@@ -4,6 +4,7 @@ import static app.meetingbridge.db.Tables.OUTBOX;
 import static app.meetingbridge.db.Tables.WEBHOOK_INBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.events.Topology;
 import app.meetingbridge.gateway.GatewayTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
@@ -21,13 +22,21 @@ import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The broker away during intake: webhooks are still acknowledged, and their messages go out once it is back. */
+/**
+ * The broker away during intake: webhooks are still acknowledged, and their messages go out (to meeting-service's
+ * queue, here a stand-in) once it is back.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "app.auth.backend=none",
         "app.webhooks.daily-secret=" + GatewayTestSupport.DAILY_SECRET,
@@ -54,9 +63,31 @@ class WebhookBrokerDownIT {
         broker.close();
     }
 
+    /**
+     * meeting-service's queue of provider events, which its binding declares (the outbox keeps a message no queue
+     * takes): a queue of the test's own takes them in its place.
+     */
+    static void standInForMeetingService() {
+        var mq = TestServices.broker();
+        CachingConnectionFactory direct = new CachingConnectionFactory(mq.host(), mq.port());
+        direct.setUsername(mq.user());
+        direct.setPassword(mq.password());
+        direct.setVirtualHost(mq.virtualHost());
+        try {
+            RabbitAdmin admin = new RabbitAdmin(direct);
+            Queue standIn = new Queue("test.provider-events-stand-in", false, false, false);
+            admin.declareQueue(standIn);
+            admin.declareBinding(BindingBuilder.bind(standIn)
+                    .to(new TopicExchange(Topology.PROVIDER_EVENTS_EXCHANGE, true, false)).with("#"));
+        } finally {
+            direct.destroy();
+        }
+    }
+
     @Test
     void acknowledgesWhileTheBrokerIsAwayAndLosesNothing() throws Exception {
         HttpJson http = new HttpJson("http://127.0.0.1:" + port);
+        standInForMeetingService();
         broker.cut();
         String[] ids = new String[5];
         try {

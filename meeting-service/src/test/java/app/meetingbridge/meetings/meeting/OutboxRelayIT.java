@@ -8,7 +8,9 @@ import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.meeting.CreateMeeting;
 import app.meetingbridge.events.meeting.MeetingCreateReply;
 import app.meetingbridge.events.meeting.MeetingCreated;
+import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.meetings.meeting.MeetingService;
+import app.meetingbridge.messaging.Outbox;
 import app.meetingbridge.testsupport.TcpProxy;
 import app.meetingbridge.testsupport.TestServices;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
@@ -29,13 +32,18 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The broker goes away while a meeting is created: the meeting and its outbox row commit, the row stays
- * unsent while the broker is unreachable, and is published (confirmed) once the broker is back.
+ * unsent while the broker is unreachable, and is published (confirmed) once the broker is back. A message no queue
+ * takes (its consumer never started) stays unsent too, until a queue is bound.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "app.outbox.poll-interval=100ms",
         "app.outbox.max-backoff=500ms",
@@ -52,6 +60,12 @@ class OutboxRelayIT {
 
     @Autowired
     MessageConverter converter;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -96,6 +110,38 @@ class OutboxRelayIT {
                     event -> assertThat(event.meetingId()).isEqualTo(reply.meetingId()));
         } finally {
             broker.restore();
+            direct.destroy();
+        }
+    }
+
+    @Test
+    void keepsAMessageNoQueueTakesUnsentAndSendsItOnceAQueueIsBound(CapturedOutput log) throws Exception {
+        String eventId = "unrouted-" + UUID.randomUUID();
+        String routingKey = "test.unbound." + UUID.randomUUID();
+        transactions.executeWithoutResult(status -> outbox.add(eventId, Topology.MEETINGS_EXCHANGE, routingKey,
+                new MeetingCreated(eventId, Instant.now(), "m-1", "r-1", Platform.MOCK, "room-1", Instant.now())));
+
+        // confirmed by the broker each time, and returned each time: no queue is bound to the routing key
+        awaitTrue(Duration.ofSeconds(60), () -> attempts(eventId) >= 3);
+        assertThat(sentAt(eventId)).isNull();
+        assertThat(db.select(OUTBOX.LAST_ERROR).from(OUTBOX).where(OUTBOX.EVENT_ID.eq(eventId))
+                .fetchSingle(OUTBOX.LAST_ERROR)).startsWith("no queue took it (meetings/" + routingKey + ": 312 NO_ROUTE");
+        assertThat(log.getOut().split("outbox message " + eventId + " was returned", -1)).hasSize(2); // warned once
+
+        CachingConnectionFactory direct = directConnection();
+        try {
+            RabbitAdmin admin = new RabbitAdmin(direct);
+            Queue consumer = new Queue("test.unrouted." + UUID.randomUUID(), false, false, true);
+            admin.declareQueue(consumer);
+            admin.declareBinding(BindingBuilder.bind(consumer).to(new TopicExchange(Topology.MEETINGS_EXCHANGE))
+                    .with(routingKey));
+
+            awaitTrue(Duration.ofSeconds(60), () -> sentAt(eventId) != null);
+            Message message = new RabbitTemplate(direct).receive(consumer.getName(), 30_000);
+
+            assertThat(message).isNotNull();
+            assertThat(message.getMessageProperties().getMessageId()).isEqualTo(eventId);
+        } finally {
             direct.destroy();
         }
     }
