@@ -137,27 +137,31 @@ class OutboxRelay implements SmartLifecycle {
             }
         } catch (AmqpException e) {
             log.warn("broker unavailable, {} outbox message(s) stay unsent: {}", messages.size(), e.getMessage());
-            markFailed(messages, "publish failed: " + e.getMessage(), now);
+            markFailed(messages, "publish failed: " + e.getMessage(), clock.instant());
             return new Batch(0, 0, messages.size());
         }
         List<Long> sent = new ArrayList<>();
+        List<Returned> unrouted = new ArrayList<>();
         List<OutboxMessage> unconfirmed = new ArrayList<>();
         long deadline = System.nanoTime() + properties.confirmTimeout().toNanos();
         for (int i = 0; i < confirms.size(); i++) {
             OutboxMessage message = messages.get(i);
-            CorrelationData correlation = confirms.get(i);
-            switch (outcome(confirmed(correlation, deadline), correlation.getReturned(), message.routingKey())) {
+            boolean acked = confirmed(confirms.get(i), deadline);
+            ReturnedMessage returned = confirms.get(i).getReturned(); // set before the confirm completes
+            switch (outcome(acked, returned, message.routingKey())) {
                 case SENT -> sent.add(message.id());
-                case UNROUTED -> unrouted(message, correlation.getReturned(), now);
+                case UNROUTED -> unrouted.add(new Returned(message, returned));
                 case UNCONFIRMED -> unconfirmed.add(message);
             }
         }
-        repository.markSent(sent, now);
-        markFailed(unconfirmed, "not confirmed by the broker", now);
+        Instant answered = clock.instant();
+        repository.markSent(sent, answered);
+        unrouted.forEach(back -> unrouted(back.message(), back.returned(), answered));
+        markFailed(unconfirmed, "not confirmed by the broker", answered);
         if (!unconfirmed.isEmpty()) {
             log.warn("{} outbox message(s) were not confirmed by the broker and stay unsent", unconfirmed.size());
         }
-        return new Batch(sent.size(), messages.size() - sent.size() - unconfirmed.size(), unconfirmed.size());
+        return new Batch(sent.size(), unrouted.size(), unconfirmed.size());
     }
 
     /** What became of one message: confirmed and taken, returned for want of a queue, or not confirmed. */
@@ -186,9 +190,9 @@ class OutboxRelay implements SmartLifecycle {
         String why = UNROUTED + " (" + message.exchange() + "/" + message.routingKey()
                 + (returned == null ? "" : ": " + returned.getReplyCode() + " " + returned.getReplyText()) + ")";
         if (message.lastError() == null || !message.lastError().startsWith(UNROUTED)) {
-            log.warn("outbox message {} was returned: {}; it stays unsent and is tried again, pausing up to {} s "
+            log.warn("outbox message {} was returned: {}; it stays unsent and is tried again, pausing up to {} "
                     + "(its consumer's queue may not exist yet)", message.eventId(), why,
-                    properties.maxBackoff().toSeconds());
+                    OutageRetry.words(properties.maxBackoff()));
         } else {
             log.debug("outbox message {} returned again (attempt {})", message.eventId(), message.attempts() + 1);
         }
@@ -197,7 +201,8 @@ class OutboxRelay implements SmartLifecycle {
 
     /** One more failed attempt of each; each is tried again after its own pause. */
     private void markFailed(List<OutboxMessage> messages, String error, Instant now) {
-        messages.stream().collect(Collectors.groupingBy(message -> now.plus(pauseAfter(properties, message.attempts() + 1)),
+        messages.stream()
+                .collect(Collectors.groupingBy(message -> now.plus(pauseAfter(properties, message.attempts() + 1)),
                         Collectors.mapping(OutboxMessage::id, Collectors.toList())))
                 .forEach((nextAttemptAt, ids) -> repository.markFailed(ids, error, nextAttemptAt));
     }
@@ -242,5 +247,8 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     private record Batch(int sent, int unrouted, int failed) {
+    }
+
+    private record Returned(OutboxMessage message, @Nullable ReturnedMessage returned) {
     }
 }
