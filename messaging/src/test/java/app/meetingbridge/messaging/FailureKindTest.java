@@ -126,7 +126,8 @@ class FailureKindTest {
         assertThat(FailureKind.of(new IllegalArgumentException("a session needs its id"))).isEqualTo(FailureKind.FAULT);
         assertThat(FailureKind.of(new IllegalStateException("wrapped", new NullPointerException())))
                 .isEqualTo(FailureKind.FAULT);
-        assertThat(FailureKind.of(new AmqpException("the broker refused the dead letter"))).isEqualTo(FailureKind.FAULT);
+        assertThat(FailureKind.of(new AmqpException("the broker refused the dead letter")))
+                .isEqualTo(FailureKind.FAULT);
     }
 
     @Test

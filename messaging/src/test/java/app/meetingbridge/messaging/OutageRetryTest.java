@@ -22,8 +22,8 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 class OutageRetryTest {
 
-    static final RuntimeException DATABASE_AWAY = new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
-            new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+    static final RuntimeException DATABASE_AWAY = new CannotGetJdbcConnectionException(
+            "Failed to obtain JDBC Connection", new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
 
     final TestClock clock = new TestClock();
     final List<Duration> pauses = new ArrayList<>();

@@ -125,7 +125,8 @@ class OutboxRelayIT {
         awaitTrue(Duration.ofSeconds(60), () -> attempts(eventId) >= 3);
         assertThat(sentAt(eventId)).isNull();
         assertThat(db.select(OUTBOX.LAST_ERROR).from(OUTBOX).where(OUTBOX.EVENT_ID.eq(eventId))
-                .fetchSingle(OUTBOX.LAST_ERROR)).startsWith("no queue took it (meetings/" + routingKey + ": 312 NO_ROUTE");
+                .fetchSingle(OUTBOX.LAST_ERROR))
+                .startsWith("no queue took it (meetings/" + routingKey + ": 312 NO_ROUTE");
         assertThat(log.getOut().split("outbox message " + eventId + " was returned", -1)).hasSize(2); // warned once
 
         CachingConnectionFactory direct = directConnection();

@@ -98,9 +98,10 @@ class ProviderEventsOutageIT {
             Thread flow = new Thread(() -> {
                 while (flowing.get()) {
                     int n = published.getAndIncrement();
+                    String room = rooms.get(n % rooms.size());
                     rabbit.convertAndSend(Topology.PROVIDER_EVENTS_EXCHANGE, Topology.PARTICIPANT_JOINED,
-                            new ParticipantJoined("outage-" + n, Instant.now(), Platform.MOCK, rooms.get(n % rooms.size()),
-                                    null, "s-" + n, null, "P" + n, Instant.now().truncatedTo(ChronoUnit.MILLIS), null));
+                            new ParticipantJoined("outage-" + n, Instant.now(), Platform.MOCK, room, null, "s-" + n,
+                                    null, "P" + n, Instant.now().truncatedTo(ChronoUnit.MILLIS), null));
                     try {
                         Thread.sleep(50);
                     } catch (InterruptedException e) {

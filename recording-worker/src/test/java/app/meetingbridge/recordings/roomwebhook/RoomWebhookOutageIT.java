@@ -141,7 +141,8 @@ class RoomWebhookOutageIT {
                     (long) meters.counter("messaging.outage.handbacks").count());
 
             assertThat(received.keySet()).isEqualTo(Set.copyOf(sent));
-            assertThat(twice).as("only the delivery sent as the database went away may come twice").isLessThanOrEqualTo(1);
+            assertThat(twice).as("only the delivery sent as the database went away may come twice")
+                    .isLessThanOrEqualTo(1);
             assertThat(admin.getQueueInfo(RoomWebhookListener.QUEUE + ".dlq").getMessageCount()).isZero();
             Awaitility.await().atMost(PATIENCE)
                     .until(() -> admin.getQueueInfo(RoomWebhookListener.QUEUE).getMessageCount() == 0);
