@@ -75,10 +75,11 @@ class WebhookBrokerDownIT {
         direct.setVirtualHost(mq.virtualHost());
         try {
             RabbitAdmin admin = new RabbitAdmin(direct);
+            TopicExchange providerEvents = new TopicExchange(Topology.PROVIDER_EVENTS_EXCHANGE, true, false);
             Queue standIn = new Queue("test.provider-events-stand-in", false, false, false);
+            admin.declareExchange(providerEvents); // the gateway declares it when it first publishes
             admin.declareQueue(standIn);
-            admin.declareBinding(BindingBuilder.bind(standIn)
-                    .to(new TopicExchange(Topology.PROVIDER_EVENTS_EXCHANGE, true, false)).with("#"));
+            admin.declareBinding(BindingBuilder.bind(standIn).to(providerEvents).with("#"));
         } finally {
             direct.destroy();
         }
