@@ -73,6 +73,8 @@ class MeetingService {
                     "Video provider unavailable, please try again", Duration.ofSeconds(10), reply.message());
             case PROVIDER_REFUSED -> throw ApiException.withDetailsLogged(HttpStatus.BAD_GATEWAY,
                     "Video provider refused to create the meeting", null, reply.message());
+            case UNAVAILABLE -> throw ApiException.withDetailsLogged(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Meetings are unavailable for a moment, please try again", Duration.ofSeconds(5), reply.message());
             case FAILED -> throw ApiException.withDetailsLogged(HttpStatus.BAD_GATEWAY,
                     "Meeting could not be created", null, reply.message());
         };

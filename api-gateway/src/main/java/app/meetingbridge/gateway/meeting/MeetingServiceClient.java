@@ -52,6 +52,8 @@ class MeetingServiceClient {
                     "Video provider unavailable, please try again", Duration.ofSeconds(10), message);
             case PROVIDER_REFUSED -> throw ApiException.withDetailsLogged(HttpStatus.BAD_GATEWAY,
                     "Video provider refused the request", null, message);
+            case UNAVAILABLE -> throw ApiException.withDetailsLogged(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Meetings are unavailable for a moment, please try again", Duration.ofSeconds(5), message);
             case FAILED -> throw ApiException.withDetailsLogged(HttpStatus.BAD_GATEWAY, "Meeting command failed", null,
                     message);
         };

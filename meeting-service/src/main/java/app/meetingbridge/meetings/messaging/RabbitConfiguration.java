@@ -3,6 +3,7 @@ package app.meetingbridge.meetings.messaging;
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.meeting.CommandReply;
 import app.meetingbridge.events.meeting.MeetingCreateReply;
+import app.meetingbridge.messaging.FailureKind;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +41,19 @@ class RabbitConfiguration {
         return new Declarables(declarables);
     }
 
-    /** A request that failed unexpectedly still gets an answer, so its caller does not wait out its timeout. */
+    /**
+     * A request that failed unexpectedly still gets an answer, so its caller does not wait out its timeout: that
+     * it is unavailable for now when the database or the broker did not answer (the caller may try again), else
+     * that it failed.
+     */
     @Bean
     RabbitListenerErrorHandler createMeetingErrorHandler() {
         return (amqpMessage, channel, message, exception) -> {
+            if (FailureKind.of(exception) == FailureKind.OUTAGE) {
+                log.warn("meeting.create met an outage: {}", rootCause(exception).getMessage());
+                return MeetingCreateReply.refused(MeetingCreateReply.Outcome.UNAVAILABLE,
+                        "Meeting creation met an outage: " + rootCause(exception).getMessage());
+            }
             log.error("meeting.create failed", exception);
             return MeetingCreateReply.refused(MeetingCreateReply.Outcome.FAILED,
                     "Meeting creation failed: " + rootCause(exception).getMessage());
@@ -61,6 +71,11 @@ class RabbitConfiguration {
     @Bean
     RabbitListenerErrorHandler meetingCommandErrorHandler() {
         return (amqpMessage, channel, message, exception) -> {
+            if (FailureKind.of(exception) == FailureKind.OUTAGE) {
+                log.warn("meeting command met an outage: {}", rootCause(exception).getMessage());
+                return CommandReply.of(CommandReply.Outcome.UNAVAILABLE,
+                        "Meeting command met an outage: " + rootCause(exception).getMessage());
+            }
             log.error("meeting command failed", exception);
             return CommandReply.of(CommandReply.Outcome.FAILED, "Meeting command failed: " + rootCause(exception).getMessage());
         };

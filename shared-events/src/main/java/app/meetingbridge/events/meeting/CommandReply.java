@@ -21,6 +21,8 @@ public record CommandReply(Outcome outcome, @Nullable String value, @Nullable St
         PROVIDER_REFUSED,
         /** The provider is down, slow or limiting us; try later. */
         PROVIDER_UNAVAILABLE,
+        /** meeting-service could not reach its database or broker just now: nothing was done; try again shortly. */
+        UNAVAILABLE,
         FAILED
     }
 

@@ -17,6 +17,8 @@ public record MeetingCreateReply(Outcome outcome, @Nullable String meetingId, @N
         PROVIDER_UNAVAILABLE,
         /** The provider refused to create the room (4xx: a misconfigured key or a request it does not accept). */
         PROVIDER_REFUSED,
+        /** meeting-service could not reach its database or broker just now: nothing was decided; try again shortly. */
+        UNAVAILABLE,
         FAILED
     }
 
