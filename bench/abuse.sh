@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the attacks the system must refuse against a running system and prints one line per attack: what was
 # sent, what a safe system answers, what came back, and REFUSED or LET THROUGH. Then checks that nothing was
-# lost (an honest caller still gets a meeting and a webhook still lands) and that no answer was a 5xx.
+# lost (an honest caller still gets a meeting, an honestly signed Daily webhook is accepted) and that no answer
+# was a 5xx. Exits 0 only when every line says REFUSED or OK.
 #
 # It starts the system itself (bin/run-local with AUTH_BACKEND=jwt and a key pair made here with openssl; build
 # first with mvn -DskipTests package, or set BUILD=1), plus two short-lived gateways: one with AUTH_BACKEND=none
@@ -150,6 +151,10 @@ report "Daily webhook replayed two hours later (valid signature)" 401 "$(with_js
 
 echo "## nothing lost"
 report "an honest caller still gets a meeting" 200 "$(with_json POST "$BASE_URL/v1/rooms/$RUN/meeting" '{}' -H "Authorization: Bearer $ALICE")"
+ts=$(date +%s)
+body='{"test":"test"}'
+sig=$(printf '%s.%s' "$ts" "$body" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$(printf '%s' "$DAILY_SECRET_B64" | base64 -d | xxd -p | tr -d '\n')" -binary | openssl base64 -A)
+report "an honestly signed Daily webhook (Daily's test ping) is accepted" 200 "$(with_json POST "$BASE_URL/v1/daily/webhook" "$body" -H "X-Webhook-Timestamp: $ts" -H "X-Webhook-Signature: $sig")"
 
 echo
 echo "answers 5xx: $fivexx; unexpected outcomes: $failures"
