@@ -63,14 +63,14 @@ class RoomWebhookSender implements AutoCloseable {
     private final Clock clock;
     private final GuardedHttpClient http;
 
-    RoomWebhookSender(RoomWebhookRepository repository, RoomWebhookProperties properties, OutboundProperties outbound,
+    RoomWebhookSender(RoomWebhookRepository repository, RoomWebhookProperties properties, OutboundGuard guard,
                       DelayedDelivery delayed, JsonMapper json, Clock clock) {
         this.repository = repository;
         this.properties = properties;
         this.delayed = delayed;
         this.json = json;
         this.clock = clock;
-        this.http = new GuardedHttpClient(new OutboundGuard(outbound.allowList()), properties.timeout());
+        this.http = new GuardedHttpClient(guard, properties.timeout());
     }
 
     void deliver(TranscriptCompleted event) {

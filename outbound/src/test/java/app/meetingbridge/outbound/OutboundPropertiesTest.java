@@ -1,24 +1,22 @@
-package app.meetingbridge.gateway.room;
+package app.meetingbridge.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class OutboundPropertiesTest {
 
-    @EnableConfigurationProperties(OutboundProperties.class)
-    static class Bound {
-    }
-
-    final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Bound.class);
+    final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(OutboundAutoConfiguration.class));
 
     @Test
     void admitsNothingInternalWhenTheSettingIsEmpty() {
         context.withPropertyValues("app.outbound.allowed-hosts=").run(started -> {
             assertThat(started).hasNotFailed();
             assertThat(started.getBean(OutboundProperties.class).allowList().isEmpty()).isTrue();
+            assertThat(started).hasSingleBean(OutboundGuard.class);
         });
     }
 
