@@ -314,8 +314,11 @@ class RecordingFetchIT extends RecordingTestSupport {
 
         reprocess(id);
 
-        await(() -> row(id).getLastError() != null && row(id).getLastError().startsWith("MISSING")
-                && "error".equals(transcriptOf(id).getStatus()));
+        await(() -> {
+            RecordingRecord now = row(id); // one read: a retry running clears the error between two
+            return now.getLastError() != null && now.getLastError().startsWith("MISSING")
+                    && "error".equals(transcriptOf(id).getStatus());
+        });
     }
 
     /** Failed with nothing due, read in one go (a retry running clears the due time before it fails again). */
