@@ -41,9 +41,9 @@ class ApiKeyController {
         return apiKeys.list(caller).stream().map(ApiKeyResponse::of).toList();
     }
 
-    @DeleteMapping("/{keyId}")
+    @DeleteMapping("/{key_id}")
     @Operation(operationId = "v1_delete_api_key")
-    Map<String, String> delete(Caller caller, @PathVariable String keyId) {
+    Map<String, String> delete(Caller caller, @PathVariable("key_id") String keyId) {
         apiKeys.delete(caller, keyId);
         return Map.of("status", "ok");
     }

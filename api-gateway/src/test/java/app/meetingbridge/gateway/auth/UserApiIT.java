@@ -98,6 +98,19 @@ class UserApiIT {
     }
 
     @Test
+    void namesTheOperationsInTheOpenApiDocumentAsTheContractDoes() {
+        JsonNode paths = anonymous.get("/openapi.json").json().get("paths");
+
+        assertThat(paths.get("/v1/me").get("get").get("operationId").stringValue()).isEqualTo("v1_user_me");
+        assertThat(paths.get("/health").get("get").get("operationId").stringValue()).isEqualTo("health");
+        JsonNode keys = paths.get("/v1/user/api-keys");
+        assertThat(keys.get("get").get("operationId").stringValue()).isEqualTo("v1_list_api_keys");
+        assertThat(keys.get("post").get("operationId").stringValue()).isEqualTo("v1_create_api_key");
+        assertThat(paths.get("/v1/user/api-keys/{key_id}").get("delete").get("operationId").stringValue())
+                .isEqualTo("v1_delete_api_key");
+    }
+
+    @Test
     void showsANewKeyOnceAndStoresOnlyItsHash() throws Exception {
         JsonNode created = aliceKey("laptop");
         String key = created.get("key").stringValue();
