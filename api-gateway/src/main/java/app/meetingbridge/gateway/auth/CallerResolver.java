@@ -1,10 +1,14 @@
 package app.meetingbridge.gateway.auth;
 
 import app.meetingbridge.gateway.web.ApiException;
+import app.meetingbridge.gateway.web.RateLimitProperties;
+import app.meetingbridge.gateway.web.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -13,24 +17,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * Resolves the {@link Caller} of a request. Every endpoint gets its caller from here and nowhere else. With
- * {@code jwt}, no token means an anonymous caller and a bad or expired token is refused with 401. With
- * {@code none}, a caller from another machine is refused with 403 unless remote callers were allowed on purpose.
+ * {@code jwt}, a caller is signed in by a bearer token or an {@code X-API-Key}; neither means an anonymous caller,
+ * a bad or expired token or an unknown key is refused with 401, and a token and a key of different users too.
+ * Refused keys are counted per source address: beyond {@code RATE_LIMIT_API_KEY_FAILURES}, any key from there is
+ * refused with 429 for a while. With {@code none}, a caller from another machine is refused with 403 unless remote
+ * callers were allowed on purpose, and keys are not looked at.
  */
 @Component
 public class CallerResolver {
 
     private static final Logger log = LoggerFactory.getLogger(CallerResolver.class);
     private static final String BEARER = "Bearer ";
+    static final String API_KEY_HEADER = "X-API-Key";
     private static final int MAX_USER_ID = 64;
     private static final int REMEMBERED_USERS = 10_000;
 
     private final AuthProperties properties;
-    private final JwtVerifier jwt;
+    private final @Nullable JwtVerifier jwt;
     private final UserRepository users;
+    private final @Nullable ApiKeys apiKeys;
+    private final @Nullable RateLimits keyFailures;
     private final Clock clock;
     private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
 
-    CallerResolver(AuthProperties properties, UserRepository users, Clock clock) {
+    CallerResolver(AuthProperties properties, UserRepository users, @Nullable ApiKeys apiKeys,
+                   @Nullable RateLimitProperties limits, Clock clock) {
         this.properties = properties;
         this.jwt = properties.isJwt() ? new JwtVerifier(properties) : null;
         if (!properties.isJwt()) {
@@ -39,6 +50,9 @@ public class CallerResolver {
                             : "on this machine (callers from elsewhere are refused)");
         }
         this.users = users;
+        this.apiKeys = apiKeys;
+        this.keyFailures = properties.isJwt() && limits != null
+                ? RateLimits.of("refused API keys", limits.apiKeyFailures()) : null;
         this.clock = clock;
     }
 
@@ -51,18 +65,34 @@ public class CallerResolver {
             return Caller.localOwner();
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || authorization.isBlank()) {
+        String apiKey = request.getHeader(API_KEY_HEADER);
+        boolean hasToken = authorization != null && !authorization.isBlank();
+        boolean hasKey = apiKey != null && !apiKey.isBlank();
+        if (!hasToken && !hasKey) {
             return Caller.anonymous();
         }
+        String keyOwner = hasKey ? keyOwner(apiKey.trim(), request.getRemoteAddr()) : null;
+        if (!hasToken) {
+            return Caller.user(keyOwner);
+        }
+        Caller tokenCaller = tokenCaller(authorization);
+        if (keyOwner != null && !keyOwner.equals(tokenCaller.userId())) {
+            throw unauthorized("Invalid authentication: more than one user provided");
+        }
+        return tokenCaller;
+    }
+
+    private Caller tokenCaller(String authorization) {
         if (!authorization.startsWith(BEARER)) {
             throw unauthorized("Authorization must be a Bearer token");
         }
-        String subject;
+        JwtVerifier.Identity identity;
         try {
-            subject = jwt.subject(authorization.substring(BEARER.length()).trim());
+            identity = jwt.verify(authorization.substring(BEARER.length()).trim());
         } catch (JwtVerifier.InvalidTokenException e) {
             throw unauthorized("Invalid or expired token");
         }
+        String subject = identity.subject();
         if (subject == null || subject.isBlank() || subject.length() > MAX_USER_ID) {
             throw unauthorized("Token subject missing or longer than " + MAX_USER_ID + " characters");
         }
@@ -71,7 +101,18 @@ public class CallerResolver {
             throw unauthorized("Token subject " + Caller.LOCAL_USER_ID + " is reserved");
         }
         remember(subject);
-        return Caller.user(subject);
+        return Caller.user(subject, identity.email());
+    }
+
+    /** The owner of a presented key; an unknown key is refused and counted against its source address. */
+    private String keyOwner(String apiKey, String sourceAddress) {
+        keyFailures.refuseWhileExhausted(sourceAddress);
+        Optional<String> owner = apiKeys.ownerOf(apiKey);
+        if (owner.isEmpty()) {
+            keyFailures.acquire(sourceAddress);
+            throw unauthorized("Invalid API key");
+        }
+        return owner.get();
     }
 
     private static boolean isLoopback(String address) {

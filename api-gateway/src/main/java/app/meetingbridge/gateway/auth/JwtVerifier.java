@@ -22,6 +22,7 @@ import java.text.ParseException;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks RS256 bearer tokens and gives their subject; Nimbus JOSE does the work. A token passes when it is signed
@@ -56,12 +57,29 @@ final class JwtVerifier {
 
     /** The token's subject; fails with {@link InvalidTokenException} for any token that does not check out. */
     String subject(String token) {
+        return verify(token).subject();
+    }
+
+    /** Who the token is for; fails with {@link InvalidTokenException} for any token that does not check out. */
+    Identity verify(String token) {
         try {
             JWTClaimsSet claims = processor.process(token, null);
-            return claims.getSubject();
+            return new Identity(claims.getSubject(), email(claims));
         } catch (ParseException | BadJOSEException | JOSEException e) {
             throw new InvalidTokenException(e.getMessage());
         }
+    }
+
+    private static @Nullable String email(JWTClaimsSet claims) {
+        try {
+            return claims.getStringClaim("email");
+        } catch (ParseException e) {
+            return null; // an email claim that is not a string is no email
+        }
+    }
+
+    /** A checked token's subject and, when it carries one, its email claim. */
+    record Identity(String subject, @Nullable String email) {
     }
 
     private static JWKSource<SecurityContext> keySet(URI url) {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
@@ -40,11 +41,29 @@ public final class RateLimits {
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait.toNanos() + 999_999_999L));
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many " + what + ", try again in " + seconds + " s", Duration.ofSeconds(seconds));
+            throw tooMany(probe.getNanosToWaitForRefill());
         }
+    }
+
+    /**
+     * Refuses with 429, as {@link #acquire} would, while {@code key} has no permit left, without taking one: for
+     * limits on failures, where an attempt is counted only once it has failed.
+     */
+    public void refuseWhileExhausted(String key) {
+        Bucket bucket = buckets.getIfPresent(key);
+        if (bucket == null) {
+            return;
+        }
+        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        if (!probe.canBeConsumed()) {
+            throw tooMany(probe.getNanosToWaitForRefill());
+        }
+    }
+
+    private ApiException tooMany(long nanosToWait) {
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait + 999_999_999L));
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many " + what + ", try again in " + seconds + " s", Duration.ofSeconds(seconds));
     }
 
     public Rate rate() {

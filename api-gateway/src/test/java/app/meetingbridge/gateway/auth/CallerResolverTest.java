@@ -14,9 +14,9 @@ import org.springframework.mock.web.MockHttpServletRequest;
 class CallerResolverTest {
 
     static CallerResolver withoutAuthentication(boolean allowRemote) {
-        // no user is ever written in this mode, so no repository is needed
+        // no user is ever written and no key looked at in this mode, so no repository is needed
         return new CallerResolver(new AuthProperties("none", allowRemote, null, null, null, null, true,
-                Duration.ofSeconds(60)), null, Clock.systemUTC());
+                Duration.ofSeconds(60)), null, null, null, Clock.systemUTC());
     }
 
     static MockHttpServletRequest from(String address) {

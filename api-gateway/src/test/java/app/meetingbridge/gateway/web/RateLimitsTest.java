@@ -34,6 +34,23 @@ class RateLimitsTest {
     }
 
     @Test
+    void refusesWhileExhaustedWithoutTakingAPermit() {
+        RateLimits failures = RateLimits.of("refused API keys", Rate.parse("2/1h"));
+        failures.refuseWhileExhausted("192.0.2.1");
+        failures.refuseWhileExhausted("192.0.2.1");
+        failures.acquire("192.0.2.1");
+        failures.refuseWhileExhausted("192.0.2.1");
+        failures.acquire("192.0.2.1");
+
+        assertThatThrownBy(() -> failures.refuseWhileExhausted("192.0.2.1"))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+                    assertThat(e.retryAfter()).isPositive();
+                });
+        failures.refuseWhileExhausted("192.0.2.2");
+    }
+
+    @Test
     void readsRatesInTheirWrittenForm() {
         assertThat(Rate.parse("10/1m")).isEqualTo(new Rate(10, Duration.ofMinutes(1)));
         assertThat(Rate.parse(" 5 / 30s ")).isEqualTo(new Rate(5, Duration.ofSeconds(30)));
