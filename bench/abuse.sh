@@ -149,6 +149,11 @@ body='{"version":"1.0.0","type":"meeting.started","id":"replay","payload":{"room
 sig=$(printf '%s.%s' "$ts" "$body" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$(printf '%s' "$DAILY_SECRET_B64" | base64 -d | xxd -p | tr -d '\n')" -binary | openssl base64 -A)
 report "Daily webhook replayed two hours later (valid signature)" 401 "$(with_json POST "$BASE_URL/v1/daily/webhook" "$body" -H "X-Webhook-Timestamp: $ts" -H "X-Webhook-Signature: $sig")"
 
+echo "## API keys"
+for i in $(seq 1 11); do status=$(call GET "$BASE_URL/v1/me" -H "X-API-Key: mbk_guess$i"); done
+report "11th guessed API key from one address within a minute" 429 "$status"
+report "an API key with another user's token" "401|429" "$(call GET "$BASE_URL/v1/me" -H "X-API-Key: mbk_guess" -H "Authorization: Bearer $MALLORY")"
+
 echo "## nothing lost"
 report "an honest caller still gets a meeting" 200 "$(with_json POST "$BASE_URL/v1/rooms/$RUN/meeting" '{}' -H "Authorization: Bearer $ALICE")"
 ts=$(date +%s)
