@@ -152,7 +152,6 @@ report "Daily webhook replayed two hours later (valid signature)" 401 "$(with_js
 echo "## API keys"
 for i in $(seq 1 11); do status=$(call GET "$BASE_URL/v1/me" -H "X-API-Key: mbk_guess$i"); done
 report "11th guessed API key from one address within a minute" 429 "$status"
-report "an API key with another user's token" "401|429" "$(call GET "$BASE_URL/v1/me" -H "X-API-Key: mbk_guess" -H "Authorization: Bearer $MALLORY")"
 
 echo "## nothing lost"
 report "an honest caller still gets a meeting" 200 "$(with_json POST "$BASE_URL/v1/rooms/$RUN/meeting" '{}' -H "Authorization: Bearer $ALICE")"
