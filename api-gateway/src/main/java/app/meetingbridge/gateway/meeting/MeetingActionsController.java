@@ -3,6 +3,9 @@ package app.meetingbridge.gateway.meeting;
 import app.meetingbridge.events.meeting.StartRecording;
 import app.meetingbridge.gateway.auth.Caller;
 import app.meetingbridge.gateway.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /** What participants and owners do to a meeting by its id: deactivate, consent, start recording. */
 @RestController
-@RequestMapping("/v1/meetings/{meetingId}")
+@RequestMapping("/v1/meetings/{meeting_id}")
 class MeetingActionsController {
 
     private final MeetingService meetings;
@@ -29,15 +32,19 @@ class MeetingActionsController {
         this.consents = consents;
     }
 
+    @Operation(operationId = "v1_meeting_deactivate")
     @PatchMapping("/deactivate")
-    Map<String, String> deactivate(Caller caller, @PathVariable String meetingId) {
+    Map<String, String> deactivate(Caller caller, @PathVariable("meeting_id") String meetingId) {
         meetings.deactivate(caller, meetingId);
         return Map.of("status", "success", "meeting_id", meetingId);
     }
 
     /** Body {@code {"consent_given": bool}}; anonymous decisions are limited per source address. */
+    @Operation(operationId = "v1_meeting_audio_consent",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = MeetingSchemas.MeetingConsentRequest.class))))
     @PostMapping("/consent")
-    Map<String, String> consent(Caller caller, @PathVariable String meetingId, @RequestBody JsonNode body,
+    Map<String, String> consent(Caller caller, @PathVariable("meeting_id") String meetingId, @RequestBody JsonNode body,
                                 HttpServletRequest request) {
         JsonNode given = object(body).get("consent_given");
         if (given == null || !given.isBoolean()) {
@@ -53,8 +60,12 @@ class MeetingActionsController {
      * Body {@code {"type": "cloud" | "raw-tracks", "instanceId": uuid}}. The instance id is checked to be a UUID;
      * the one used is the meeting's deterministic id for that type (the frontend computes the same).
      */
+    @Operation(operationId = "v1_start_recording",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = MeetingSchemas.StartRecordingRequest.class))))
     @PostMapping("/recordings/start")
-    Map<String, Object> startRecording(Caller caller, @PathVariable String meetingId, @RequestBody JsonNode body) {
+    Map<String, Object> startRecording(Caller caller, @PathVariable("meeting_id") String meetingId,
+                                       @RequestBody JsonNode body) {
         JsonNode type = object(body).get("type");
         StartRecording.Kind kind;
         if (type != null && type.isString() && type.stringValue().equals("cloud")) {

@@ -1,5 +1,6 @@
 package app.meetingbridge.gateway.mock;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -7,6 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /** The "video room" of a mock-platform meeting: a plain page, so local runs work without any provider. */
+@Hidden
 @RestController
 class MockRoomController {
 

@@ -1,5 +1,6 @@
 package app.meetingbridge.gateway.room;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * else: the contract requires the string, and the web app compares it with the caller's id to decide whether the
  * caller owns the room, which an empty one never matches).
  */
+@Schema(name = "RoomDetails")
 record RoomResponse(String id, String name, String userId, Instant createdAt, boolean zulipAutoPost,
                     String zulipStream, String zulipTopic, boolean isLocked, String roomMode, String recordingType,
                     String recordingTrigger, boolean isShared, @Nullable String icsUrl, int icsFetchInterval,

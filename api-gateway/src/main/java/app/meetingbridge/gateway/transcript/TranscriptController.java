@@ -6,6 +6,11 @@ import app.meetingbridge.gateway.transcript.TranscriptAudio.RangeNotSatisfiable;
 import app.meetingbridge.gateway.web.ApiException;
 import app.meetingbridge.gateway.web.InvalidRequestException;
 import app.meetingbridge.gateway.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +58,9 @@ class TranscriptController {
         this.audio = audio;
     }
 
+    @Operation(operationId = "v1_transcripts_list",
+            responses = @ApiResponse(responseCode = "200",
+                    content = @Content(schema = @Schema(implementation = TranscriptSchemas.TranscriptPage.class))))
     @GetMapping
     Page<Map<String, Object>> list(Caller caller, @RequestParam(defaultValue = "1") int page,
                                    @RequestParam(defaultValue = "50") int size,
@@ -65,8 +73,9 @@ class TranscriptController {
         return transcripts.page(caller, page, size, roomId, meetingId).map(TranscriptController::minimal);
     }
 
-    @GetMapping("/{transcriptId}")
-    Map<String, Object> get(Caller caller, @PathVariable String transcriptId,
+    @Operation(operationId = "v1_transcript_get")
+    @GetMapping("/{transcript_id}")
+    Map<String, Object> get(Caller caller, @PathVariable("transcript_id") String transcriptId,
                             @RequestParam(name = "transcript_format", defaultValue = "text") String format) {
         if (!FORMATS.contains(format)) {
             throw InvalidRequestException.of(List.of("query", "transcript_format"),
@@ -88,13 +97,21 @@ class TranscriptController {
         return body;
     }
 
-    @GetMapping("/{transcriptId}/participants")
-    List<Map<String, Object>> participants(Caller caller, @PathVariable String transcriptId) {
+    @Operation(operationId = "v1_transcript_get_participants",
+            responses = @ApiResponse(responseCode = "200",
+                    content = @Content(array = @ArraySchema(
+                            schema = @Schema(implementation = TranscriptSchemas.Participant.class)))))
+    @GetMapping("/{transcript_id}/participants")
+    List<Map<String, Object>> participants(Caller caller, @PathVariable("transcript_id") String transcriptId) {
         return participants(transcripts.readable(caller, transcriptId), false);
     }
 
-    @GetMapping("/{transcriptId}/topics/with-words")
-    List<Map<String, Object>> topicsWithWords(Caller caller, @PathVariable String transcriptId) {
+    @Operation(operationId = "v1_transcript_get_topics_with_words",
+            responses = @ApiResponse(responseCode = "200",
+                    content = @Content(array = @ArraySchema(
+                            schema = @Schema(implementation = TranscriptSchemas.TopicWithWords.class)))))
+    @GetMapping("/{transcript_id}/topics/with-words")
+    List<Map<String, Object>> topicsWithWords(Caller caller, @PathVariable("transcript_id") String transcriptId) {
         Transcript transcript = transcripts.readable(caller, transcriptId);
         List<Map<String, Object>> topics = new ArrayList<>();
         for (JsonNode topic : json.readTree(transcript.topicsJson())) {
@@ -126,8 +143,11 @@ class TranscriptController {
         return topics;
     }
 
-    @GetMapping(value = "/{transcriptId}/audio/waveform", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> waveform(Caller caller, @PathVariable String transcriptId) {
+    @Operation(operationId = "v1_transcript_get_audio_waveform",
+            responses = @ApiResponse(responseCode = "200",
+                    content = @Content(schema = @Schema(implementation = TranscriptSchemas.AudioWaveform.class))))
+    @GetMapping(value = "/{transcript_id}/audio/waveform", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> waveform(Caller caller, @PathVariable("transcript_id") String transcriptId) {
         Transcript transcript = withAudio(caller, transcriptId);
         byte[] waveform = audio.waveform(transcript.id()).orElseThrow(TranscriptController::audioNotFound);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(waveform);
@@ -139,8 +159,11 @@ class TranscriptController {
      * A {@code Range} that is not one {@code bytes=} range (several ranges, another unit, no numbers) is ignored
      * and the whole file served, as RFC 9110 §14.2 allows.
      */
-    @GetMapping("/{transcriptId}/audio/mp3")
-    ResponseEntity<StreamingResponseBody> mp3(Caller caller, @PathVariable String transcriptId,
+    @Operation(operationId = "v1_transcript_get_audio_mp3",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "audio/mpeg",
+                    schema = @Schema(type = "string", format = "binary"))))
+    @GetMapping("/{transcript_id}/audio/mp3")
+    ResponseEntity<StreamingResponseBody> mp3(Caller caller, @PathVariable("transcript_id") String transcriptId,
                                               @RequestHeader(value = HttpHeaders.RANGE, required = false)
                                               @Nullable String range) {
         Transcript transcript = withAudio(caller, transcriptId);
@@ -175,8 +198,11 @@ class TranscriptController {
      * {@code {"status": "already running"}}. Owner only; 400 for a locked transcript, one without a recording,
      * and one whose audio was deleted.
      */
-    @PostMapping("/{transcriptId}/process")
-    Map<String, String> process(Caller caller, @PathVariable String transcriptId) {
+    @Operation(operationId = "v1_transcript_process",
+            responses = @ApiResponse(responseCode = "200",
+                    content = @Content(schema = @Schema(implementation = TranscriptSchemas.ProcessStatus.class))))
+    @PostMapping("/{transcript_id}/process")
+    Map<String, String> process(Caller caller, @PathVariable("transcript_id") String transcriptId) {
         Transcript transcript = transcripts.readable(caller, transcriptId);
         if (!transcript.changeableBy(caller)) {
             throw ApiException.forbidden("Not authorized");

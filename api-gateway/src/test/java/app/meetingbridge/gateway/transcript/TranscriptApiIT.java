@@ -152,6 +152,30 @@ class TranscriptApiIT {
         assertThat(alice.get("/v1/transcripts?size=0").status()).isEqualTo(422);
     }
 
+    /** The controller answers maps; their fields are described by hand in TranscriptSchemas, so they must agree. */
+    @Test
+    void answersWithTheFieldsItsOpenApiDocumentDescribes() {
+        String transcript = transcript("alice", room("alice"), null, "private");
+        JsonNode schemas = anonymous.get("/openapi.json").json().get("components").get("schemas");
+
+        JsonNode page = alice.get("/v1/transcripts?size=1").json();
+        JsonNode participants = alice.get("/v1/transcripts/" + transcript + "/participants").json();
+        JsonNode topic = alice.get("/v1/transcripts/" + transcript + "/topics/with-words").json().get(0);
+
+        assertThat(page.propertyNames()).containsExactlyInAnyOrderElementsOf(
+                schemas.get("Page_GetTranscriptMinimal_").get("properties").propertyNames());
+        assertThat(page.get("items").get(0).propertyNames()).containsExactlyInAnyOrderElementsOf(
+                schemas.get("GetTranscriptMinimal").get("properties").propertyNames());
+        assertThat(participants.get(0).propertyNames()).containsExactlyInAnyOrderElementsOf(
+                schemas.get("Participant").get("properties").propertyNames());
+        assertThat(topic.propertyNames()).containsExactlyInAnyOrderElementsOf(
+                schemas.get("GetTranscriptTopicWithWords").get("properties").propertyNames());
+        assertThat(topic.get("segments").get(0).propertyNames()).containsExactlyInAnyOrderElementsOf(
+                schemas.get("GetTranscriptSegmentTopic").get("properties").propertyNames());
+        assertThat(topic.get("words").get(0).propertyNames()).containsExactlyInAnyOrderElementsOf(
+                schemas.get("Word").get("properties").propertyNames());
+    }
+
     @Test
     void answersAPageFarPastTheEndWithNoItemsInsteadOfOverflowing() {
         String room = room("alice");

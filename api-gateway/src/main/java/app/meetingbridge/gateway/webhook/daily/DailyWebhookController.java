@@ -6,6 +6,8 @@ import app.meetingbridge.gateway.webhook.SignatureCheck;
 import app.meetingbridge.gateway.webhook.WebhookFields;
 import app.meetingbridge.gateway.webhook.WebhookIntake;
 import app.meetingbridge.gateway.webhook.WebhookProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Clock;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -43,10 +45,12 @@ class DailyWebhookController {
         this.clock = clock;
     }
 
+    // Reflector documents no body here (it reads the raw request, as we do)
+    @Operation(operationId = "v1_webhook")
     @PostMapping("/v1/daily/webhook")
     Map<String, String> receive(@RequestHeader(value = "X-Webhook-Timestamp", required = false) @Nullable String timestamp,
                                 @RequestHeader(value = "X-Webhook-Signature", required = false) @Nullable String signed,
-                                @RequestBody(required = false) byte @Nullable [] body) {
+                                @Parameter(hidden = true) @RequestBody(required = false) byte @Nullable [] body) {
         byte[] raw = body == null ? new byte[0] : body;
         if (signature == null) {
             intake.rejected(Platform.DAILY, "not-configured");

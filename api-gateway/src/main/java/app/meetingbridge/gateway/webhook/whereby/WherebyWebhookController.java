@@ -6,6 +6,9 @@ import app.meetingbridge.gateway.webhook.SignatureCheck;
 import app.meetingbridge.gateway.webhook.WebhookFields;
 import app.meetingbridge.gateway.webhook.WebhookIntake;
 import app.meetingbridge.gateway.webhook.WebhookProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -41,6 +44,8 @@ class WherebyWebhookController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "v1_whereby_webhook", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = WherebyWebhookEvent.class))))
     @PostMapping("/v1/whereby")
     Map<String, String> receive(@RequestHeader(value = "Whereby-Signature", required = false) @Nullable String signed,
                                 @RequestBody(required = false) byte @Nullable [] body) {
