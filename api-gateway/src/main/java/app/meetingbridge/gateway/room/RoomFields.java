@@ -78,9 +78,10 @@ final class RoomFields {
         if (urlGiven && !secretGiven) {
             webhookSecret = keepsSecret(base, webhookUrl) ? base.webhookSecret() : newWebhookSecret();
         }
+        // kept as sent: Reflector's web app sends minutes (1, 5, 10, 30, 60), its API's default is 300 seconds
         int icsFetchInterval = integer("ics_fetch_interval", base.icsFetchInterval());
-        if (icsFetchInterval < 60 || icsFetchInterval > 86_400) {
-            problem("ics_fetch_interval", "ics_fetch_interval is in seconds, between 60 and 86400", "value_error");
+        if (icsFetchInterval < 1 || icsFetchInterval > 86_400) {
+            problem("ics_fetch_interval", "ics_fetch_interval should be between 1 and 86400", "value_error");
         }
         RoomSettings result = new RoomSettings(
                 name,
