@@ -6,6 +6,9 @@ import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
 import app.meetingbridge.testsupport.TestServices;
 import app.meetingbridge.testsupport.TestTokens;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "app.providers.daily-api-key=set-in-tests",
         "app.providers.whereby-api-key=set-in-tests",
-        "app.outbound.allowed-hosts=*.test"})
+        // receivers under .test vouched for by name; the webhook test's receiver listens on this machine
+        "app.outbound.allowed-hosts=*.test,127.0.0.1"})
 class RoomsPageIT {
 
     static final TestTokens tokens = new TestTokens();
@@ -273,5 +277,46 @@ class RoomsPageIT {
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.json().get("status").stringValue()).isEqualTo("ok");
         assertThat(page("GET", "/v1/rooms/" + id, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void testsTheWebhookOfTheRoomBeingEditedAndAnswersWhatThePageShows() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/ok", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.createContext("/n8n", exchange -> {
+            byte[] answer = "{\"message\":\"Workflow could not be started\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(500, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+            String id = page("POST", "/v1/rooms", saveBody(uniqueName(), false, "", "", false, "normal", "cloud",
+                    "automatic-2nd-participant", false, base + "/ok", "", "", false, 5, "whereby", false))
+                    .json().get("id").stringValue();
+
+            Response success = page("POST", "/v1/rooms/" + id + "/webhook/test", null);
+            JsonNode room = page("GET", "/v1/rooms/" + id, null).json();
+            page("PATCH", "/v1/rooms/" + id, editedUnchanged(room).replace(base + "/ok", base + "/n8n"));
+            Response failure = page("POST", "/v1/rooms/" + id + "/webhook/test", null);
+
+            assertThat(success.status()).as(success.toString()).isEqualTo(200);
+            assertThat(success.json().get("success").booleanValue()).isTrue();
+            assertThat(success.json().get("status_code").intValue()).isEqualTo(200);
+            assertThat(failure.status()).as(failure.toString()).isEqualTo(200);
+            assertThat(failure.json().get("success").booleanValue()).isFalse();
+            assertThat(failure.json().get("status_code").intValue()).isEqualTo(500);
+            assertThat(orEmpty(failure.json().get("error"))).as("the page shows a non-empty error before the preview")
+                    .isEmpty();
+            assertThat(HttpJson.parse(failure.json().get("response_preview").stringValue()).get("message").stringValue())
+                    .isEqualTo("Workflow could not be started");
+            assertThat(failure.json().has("message")).isTrue();
+        } finally {
+            receiver.stop(0);
+        }
     }
 }
