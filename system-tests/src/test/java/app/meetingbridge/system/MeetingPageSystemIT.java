@@ -222,7 +222,13 @@ class MeetingPageSystemIT {
         assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
         assertThat(ended.json().get("status").stringValue()).isEqualTo("success");
         assertThat(ended.json().get("meeting_id").stringValue()).isEqualTo(meetingId);
-        assertThat(page(bob, "PATCH", "/v1/meetings/" + meetingId + "/deactivate", null).status()).isEqualTo(403);
+        Response notTheOwner = page(bob, "PATCH", "/v1/meetings/" + meetingId + "/deactivate", null);
+        assertThat(notTheOwner.status()).isEqualTo(403);
+        assertThat(notTheOwner.json().get("detail").stringValue())
+                .isEqualTo("Only the room owner can deactivate meetings");
+        Response signedOut = page(anonymous, "PATCH", "/v1/meetings/" + meetingId + "/deactivate", null);
+        assertThat(signedOut.status()).isEqualTo(401);
+        assertThat(signedOut.json().get("detail").stringValue()).isEqualTo("Not authenticated");
     }
 
     @Test
@@ -245,6 +251,18 @@ class MeetingPageSystemIT {
         Response ended = page(alice, "PATCH", "/v1/meetings/" + meetingId + "/deactivate", null);
         assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
         assertThat(whereby.requests("DELETE", "/meetings/.*")).hasSize(1);
+    }
+
+    @Test
+    void anUnknownRoomIsNotFoundWhereThePageLooksForIt() {
+        String unknown = "page-none-" + UUID.randomUUID().toString().substring(0, 8);
+
+        Response byName = page(anonymous, "GET", "/v1/rooms/name/" + unknown, null);
+        Response meeting = defaultMeeting(anonymous, unknown);
+
+        assertThat(byName.status()).isEqualTo(404);
+        assertThat(meeting.status()).as("useRoomDefaultMeeting shows no error of its own for 404").isEqualTo(404);
+        assertThat(meeting.json().get("detail").stringValue()).isEqualTo("Room not found");
     }
 
     @Test
