@@ -154,7 +154,7 @@ class MeetingService {
             throw roomNotFound();
         }
         if (!room.ownedBy(caller)) {
-            throw ApiException.forbidden("Only the room owner can deactivate a meeting");
+            throw ApiException.forbidden("Only the room owner can deactivate meetings");
         }
         meetingService.command(Topology.MEETING_DEACTIVATE, new DeactivateMeeting(UUID.randomUUID().toString(),
                 meeting.id()));

@@ -28,6 +28,8 @@ class MeetingServiceClient {
     private static final ParameterizedTypeReference<CommandReply> COMMAND_REPLY = new ParameterizedTypeReference<>() {
     };
 
+    static final String NOT_HOSTING_A_CALL = "does not seem to be hosting a call";
+
     private final RabbitTemplate rabbit;
     private final Duration timeout;
 
@@ -51,12 +53,23 @@ class MeetingServiceClient {
             case PROVIDER_UNAVAILABLE -> throw ApiException.withDetailsLogged(HttpStatus.SERVICE_UNAVAILABLE,
                     "Video provider unavailable, please try again", Duration.ofSeconds(10), message);
             case PROVIDER_REFUSED -> throw ApiException.withDetailsLogged(HttpStatus.BAD_GATEWAY,
-                    "Video provider refused the request", null, message);
+                    refusalReason(message), null, message);
             case UNAVAILABLE -> throw ApiException.withDetailsLogged(HttpStatus.SERVICE_UNAVAILABLE,
                     "Meetings are unavailable for a moment, please try again", Duration.ofSeconds(5), message);
             case FAILED -> throw ApiException.withDetailsLogged(HttpStatus.BAD_GATEWAY, "Meeting command failed", null,
                     message);
         };
+    }
+
+    /**
+     * The reason a caller sees for a provider's refusal: the provider's answer stays in the log, except that Daily
+     * does not yet host a call in the room (a recording asked for a moment too early), which Reflector's web app
+     * recognises by these words and answers by asking again.
+     */
+    static String refusalReason(String providerMessage) {
+        return providerMessage.contains(NOT_HOSTING_A_CALL)
+                ? "Video provider refused the request: the room " + NOT_HOSTING_A_CALL + " yet"
+                : "Video provider refused the request";
     }
 
     private <R> R ask(String routingKey, Object request, ParameterizedTypeReference<R> replyType) {

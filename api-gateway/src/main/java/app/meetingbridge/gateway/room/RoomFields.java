@@ -30,24 +30,27 @@ final class RoomFields {
     private static final int MAX_URL = 2048;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Whether a webhook URL may be saved: why not, in words for the caller, or null when it may. */
+    /** Which URL of a room our servers will call: its webhook, its calendar feed. */
+    enum OutboundUrl { WEBHOOK, ICS }
+
+    /** Whether a URL our servers will call may be saved: why not, in words for the caller, or null when it may. */
     @FunctionalInterface
-    interface WebhookUrlCheck {
-        @Nullable String refusal(String url);
+    interface OutboundUrlCheck {
+        @Nullable String refusal(OutboundUrl which, String url);
     }
 
     private final JsonNode body;
-    private final WebhookUrlCheck webhookUrlCheck;
+    private final OutboundUrlCheck outboundUrlCheck;
     private final List<Problem> problems = new ArrayList<>();
 
-    private RoomFields(JsonNode body, WebhookUrlCheck webhookUrlCheck) {
+    private RoomFields(JsonNode body, OutboundUrlCheck outboundUrlCheck) {
         this.body = body;
-        this.webhookUrlCheck = webhookUrlCheck;
+        this.outboundUrlCheck = outboundUrlCheck;
     }
 
     /** The settings of a new room: {@code name} is required, everything else defaults. */
-    static RoomSettings forNewRoom(JsonNode body, Platform defaultPlatform, WebhookUrlCheck webhookUrlCheck) {
-        RoomFields fields = new RoomFields(requireObject(body), webhookUrlCheck);
+    static RoomSettings forNewRoom(JsonNode body, Platform defaultPlatform, OutboundUrlCheck outboundUrlCheck) {
+        RoomFields fields = new RoomFields(requireObject(body), outboundUrlCheck);
         if (!body.has("name") || body.get("name").isNull()) {
             fields.problem("name", "Field required", "missing");
             fields.failIfAny();
@@ -56,8 +59,8 @@ final class RoomFields {
     }
 
     /** {@code current} with the fields the body names changed. */
-    static RoomSettings forUpdate(RoomSettings current, JsonNode body, WebhookUrlCheck webhookUrlCheck) {
-        return new RoomFields(requireObject(body), webhookUrlCheck).apply(current);
+    static RoomSettings forUpdate(RoomSettings current, JsonNode body, OutboundUrlCheck outboundUrlCheck) {
+        return new RoomFields(requireObject(body), outboundUrlCheck).apply(current);
     }
 
     private RoomSettings apply(RoomSettings base) {
@@ -65,22 +68,17 @@ final class RoomFields {
         if (body.has("name") && !problemFor("name")) {
             checkName(name);
         }
-        String webhookUrl = nullableUrl("webhook_url", base.webhookUrl());
-        if (body.has("webhook_url") && webhookUrl != null && !webhookUrl.isBlank() && !problemFor("webhook_url")) {
-            String refusal = webhookUrlCheck.refusal(webhookUrl);
-            if (refusal != null) {
-                problem("webhook_url", refusal, "value_error");
-            }
-        }
+        String webhookUrl = outboundUrl("webhook_url", OutboundUrl.WEBHOOK, base.webhookUrl());
         String webhookSecret = nullableText("webhook_secret", base.webhookSecret(), MAX_TEXT);
         boolean urlGiven = body.has("webhook_url") && webhookUrl != null && !webhookUrl.isBlank();
         boolean secretGiven = body.has("webhook_secret") && webhookSecret != null && !webhookSecret.isBlank();
         if (urlGiven && !secretGiven) {
             webhookSecret = keepsSecret(base, webhookUrl) ? base.webhookSecret() : newWebhookSecret();
         }
+        // kept as sent: Reflector's web app sends minutes (1, 5, 10, 30, 60), its API's default is 300 seconds
         int icsFetchInterval = integer("ics_fetch_interval", base.icsFetchInterval());
-        if (icsFetchInterval < 60 || icsFetchInterval > 86_400) {
-            problem("ics_fetch_interval", "ics_fetch_interval is in seconds, between 60 and 86400", "value_error");
+        if (icsFetchInterval < 1 || icsFetchInterval > 86_400) {
+            problem("ics_fetch_interval", "ics_fetch_interval should be between 1 and 86400", "value_error");
         }
         RoomSettings result = new RoomSettings(
                 name,
@@ -94,7 +92,7 @@ final class RoomFields {
                 bool("is_shared", base.isShared()),
                 webhookUrl,
                 webhookSecret,
-                nullableUrl("ics_url", base.icsUrl()),
+                blankAsNull(outboundUrl("ics_url", OutboundUrl.ICS, base.icsUrl())),
                 icsFetchInterval,
                 bool("ics_enabled", base.icsEnabled()),
                 platform(base.platform()),
@@ -177,6 +175,23 @@ final class RoomFields {
             problem(field, "Input should be an http or https URL", "url_parsing");
         }
         return url;
+    }
+
+    /** A URL our servers will call: checked by the outbound guard when the body names a non-blank one. */
+    private @Nullable String outboundUrl(String field, OutboundUrl which, @Nullable String current) {
+        String url = nullableUrl(field, current);
+        if (body.has(field) && url != null && !url.isBlank() && !problemFor(field)) {
+            String refusal = outboundUrlCheck.refusal(which, url);
+            if (refusal != null) {
+                problem(field, refusal, "value_error");
+            }
+        }
+        return url;
+    }
+
+    /** The web app sends an empty {@code ics_url} for "no calendar": stored as none, so no sync ever fetches "". */
+    private static @Nullable String blankAsNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private String oneOf(String field, String current, Set<String> allowed) {

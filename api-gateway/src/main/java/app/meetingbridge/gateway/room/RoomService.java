@@ -30,6 +30,9 @@ public class RoomService {
     static final String WEBHOOK_URL_NOT_ALLOWED = "Webhook URL is not allowed: it must be http or https, without user "
             + "info, to a host on the public internet";
     static final String WEBHOOK_HOST_DOES_NOT_RESOLVE = "Webhook URL host does not resolve";
+    static final String ICS_URL_NOT_ALLOWED = "ICS URL is not allowed: it must be http or https, without user "
+            + "info, to a host on the public internet";
+    static final String ICS_HOST_DOES_NOT_RESOLVE = "ICS URL host does not resolve";
 
     private final RoomRepository rooms;
     private final PlatformProperties platforms;
@@ -46,7 +49,7 @@ public class RoomService {
     /** Creates a room owned by the caller. A taken name is 400 (the unique constraint decides, not a read). */
     Room create(Caller caller, JsonNode body) {
         requireSignedIn(caller);
-        RoomSettings settings = RoomFields.forNewRoom(body, platforms.defaultPlatform(), this::webhookUrlRefusal);
+        RoomSettings settings = RoomFields.forNewRoom(body, platforms.defaultPlatform(), this::outboundUrlRefusal);
         requireConfigured(settings.platform());
         Room room = new Room(UUID.randomUUID().toString(), caller.userId(), clock.instant().truncatedTo(ChronoUnit.MICROS),
                 settings, null, null);
@@ -61,7 +64,7 @@ public class RoomService {
     Room update(Caller caller, String roomId, JsonNode body) {
         Room room = owned(caller, roomId);
         Room updated = new Room(room.id(), room.ownerId(), room.createdAt(),
-                RoomFields.forUpdate(room.settings(), body, this::webhookUrlRefusal), room.icsLastSync(),
+                RoomFields.forUpdate(room.settings(), body, this::outboundUrlRefusal), room.icsLastSync(),
                 room.icsLastEtag());
         if (updated.settings().platform() != room.settings().platform()) {
             requireConfigured(updated.settings().platform());
@@ -115,19 +118,19 @@ public class RoomService {
     }
 
     /**
-     * Why a webhook URL sent in a body may not be saved: the outbound guard refuses it (its form, or an address its
-     * host resolves to is internal and not allow-listed), or its host does not resolve. The answer says which rule,
-     * never what the host resolved to.
+     * Why a URL our servers will call (a webhook, a calendar feed) may not be saved: the outbound guard refuses it
+     * (its form, or an address its host resolves to is internal and not allow-listed), or its host does not
+     * resolve. The answer says which rule, never what the host resolved to.
      */
-    private @Nullable String webhookUrlRefusal(String url) {
+    private @Nullable String outboundUrlRefusal(RoomFields.OutboundUrl which, String url) {
         try {
             outbound.check(url);
             return null;
         } catch (RefusedDestinationException e) {
-            log.info("refused a room webhook URL: {}", e.reason());
-            return WEBHOOK_URL_NOT_ALLOWED;
+            log.info("refused a room {} URL: {}", which, e.reason());
+            return which == RoomFields.OutboundUrl.ICS ? ICS_URL_NOT_ALLOWED : WEBHOOK_URL_NOT_ALLOWED;
         } catch (UnknownHostException e) {
-            return WEBHOOK_HOST_DOES_NOT_RESOLVE;
+            return which == RoomFields.OutboundUrl.ICS ? ICS_HOST_DOES_NOT_RESOLVE : WEBHOOK_HOST_DOES_NOT_RESOLVE;
         }
     }
 

@@ -140,7 +140,7 @@ class RoomApiIT extends GatewayTestSupport {
     @Test
     void refusesWrongTypesAndOutOfRangeValues() {
         Response response = createRoom("""
-                {"name":"%s","is_locked":"yes","ics_fetch_interval":5,"webhook_url":"ftp://x"}
+                {"name":"%s","is_locked":"yes","ics_fetch_interval":0,"webhook_url":"ftp://x"}
                 """.formatted(uniqueName()));
 
         assertThat(response.status()).isEqualTo(422);

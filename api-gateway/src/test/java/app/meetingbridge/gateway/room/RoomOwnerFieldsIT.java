@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
  * What of a room only its owner sees, in every answer that carries one (by id, by name, listed), with two signed-in
  * users and an anonymous caller: the webhook URL and secret, the calendar feed and the owner's user id.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "app.outbound.allowed-hosts=*.test"})
+// receivers under the reserved .test domain, vouched for by name (they need not resolve), as in GatewayTestSupport
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "app.outbound.allowed-hosts=*.test")
 class RoomOwnerFieldsIT {
 
     static final TestTokens tokens = new TestTokens();
