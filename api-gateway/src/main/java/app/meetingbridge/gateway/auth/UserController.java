@@ -1,24 +1,28 @@
 package app.meetingbridge.gateway.auth;
 
+import app.meetingbridge.gateway.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.NullNode;
 
 @RestController
 class UserController {
 
-    /** Who the caller is, or JSON {@code null} for an anonymous caller, as Reflector answers ({@code UserInfo | null}). */
+    /**
+     * Who the caller is. An anonymous caller gets 401 (Reflector answers a JSON {@code null}; its web app only asks
+     * with a token, server-side, so a clear refusal costs it nothing and tells API clients what is wrong).
+     */
     @GetMapping("/v1/me")
     @Operation(operationId = "v1_user_me", responses = @ApiResponse(responseCode = "200",
             content = @Content(schema = @Schema(implementation = UserInfo.class))))
-    Object me(Caller caller) {
-        if (caller.userId() == null) {
-            return NullNode.getInstance();
+    UserInfo me(Caller caller) {
+        if (caller.isAnonymous()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
         }
         return new UserInfo(caller.userId(), caller.email());
     }

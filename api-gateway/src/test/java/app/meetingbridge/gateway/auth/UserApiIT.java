@@ -81,11 +81,11 @@ class UserApiIT {
     }
 
     @Test
-    void answersNullToAnAnonymousCallerAsReflectorDoes() {
+    void refusesAnAnonymousCallerWith401() {
         Response response = anonymous.get("/v1/me");
 
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("null");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("detail").stringValue()).isEqualTo("Not authenticated");
         assertThat(anonymous.as(tokens.expiredTokenFor("alice")).get("/v1/me").status()).isEqualTo(401);
     }
 
