@@ -1,0 +1,9 @@
+package app.meetingbridge.gateway.meeting;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** Reflector's {@code ICSStatus}: {@code next_sync} is the last sync plus the room's interval. */
+record IcsStatusResponse(String status, @Nullable Instant lastSync, @Nullable Instant nextSync,
+                         @Nullable String lastEtag, int eventsCount) {
+}
