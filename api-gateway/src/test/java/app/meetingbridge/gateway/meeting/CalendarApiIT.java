@@ -185,6 +185,14 @@ class CalendarApiIT {
         assertThat(sync.json().get("detail").stringValue()).isEqualTo("ICS not configured for this room");
     }
 
+    @Test
+    void namesItsOperationsAsTheContractDoes() {
+        String document = ok(anonymous.get("/openapi.json")).toString();
+
+        assertThat(document).contains("\"v1_rooms_sync_ics\"", "\"v1_rooms_ics_status\"", "\"v1_rooms_list_meetings\"",
+                "\"v1_rooms_list_upcoming_meetings\"");
+    }
+
     private JsonNode alicesRoom(boolean shared) {
         String name = "cal-" + UUID.randomUUID().toString().substring(0, 8);
         Response created = alice.post("/v1/rooms", """
