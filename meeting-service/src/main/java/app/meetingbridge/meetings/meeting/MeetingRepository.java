@@ -2,6 +2,7 @@ package app.meetingbridge.meetings.meeting;
 
 import static app.meetingbridge.db.Tables.CALENDAR_EVENT;
 import static app.meetingbridge.db.Tables.MEETING;
+import static app.meetingbridge.db.Tables.PARTICIPANT_SESSION;
 import static app.meetingbridge.db.Tables.ROOM;
 
 import app.meetingbridge.db.tables.records.MeetingRecord;
@@ -10,6 +11,7 @@ import app.meetingbridge.events.meeting.Platform;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
@@ -118,19 +120,28 @@ class MeetingRepository {
                 .fetch(MeetingRepository::toMeeting);
     }
 
-    /** Active meetings past their end, or untouched for longer than the grace period: candidates to close. */
+    /**
+     * Active meetings past their end, or untouched for longer than the grace period: candidates to close. A calendar
+     * meeting nobody has been in is left open until its end (reflector-behaviour §6.4), however late they come.
+     */
     List<Meeting> idleOrEnded(Instant now, Instant idleSince) {
         return db.selectFrom(MEETING)
                 .where(MEETING.IS_ACTIVE.isTrue())
-                .and(MEETING.END_DATE.le(now).or(MEETING.LAST_ACTIVITY_AT.lt(idleSince)))
+                .and(MEETING.END_DATE.le(now).or(idle(idleSince)))
                 .fetch(MeetingRepository::toMeeting);
+    }
+
+    private static Condition idle(Instant idleSince) {
+        return MEETING.LAST_ACTIVITY_AT.lt(idleSince).and(MEETING.CALENDAR_EVENT_ID.isNull()
+                .or(DSL.exists(DSL.selectOne().from(PARTICIPANT_SESSION)
+                        .where(PARTICIPANT_SESSION.MEETING_ID.eq(MEETING.ID)))));
     }
 
     /** Deactivates the meeting unless it became active again after {@code idleSince} (checked atomically). */
     boolean deactivateIfIdle(String id, Instant now, Instant idleSince) {
         return db.update(MEETING).set(MEETING.IS_ACTIVE, false)
                 .where(MEETING.ID.eq(id)).and(MEETING.IS_ACTIVE.isTrue())
-                .and(MEETING.END_DATE.le(now).or(MEETING.LAST_ACTIVITY_AT.lt(idleSince)))
+                .and(MEETING.END_DATE.le(now).or(idle(idleSince)))
                 .execute() > 0;
     }
 

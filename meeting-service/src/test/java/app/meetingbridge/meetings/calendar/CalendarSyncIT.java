@@ -2,12 +2,14 @@ package app.meetingbridge.meetings.calendar;
 
 import static app.meetingbridge.db.Tables.CALENDAR_EVENT;
 import static app.meetingbridge.db.Tables.MEETING;
+import static app.meetingbridge.db.Tables.PARTICIPANT_SESSION;
 import static app.meetingbridge.db.Tables.ROOM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.events.meeting.CalendarSyncReply;
 import app.meetingbridge.meetings.MeetingServiceTestSupport;
 import app.meetingbridge.meetings.meeting.CalendarMeetings;
+import app.meetingbridge.meetings.meeting.MeetingLifecycle;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
 import java.time.Duration;
@@ -41,6 +43,9 @@ class CalendarSyncIT extends MeetingServiceTestSupport {
     @Autowired
     CalendarMeetings calendarMeetings;
 
+    @Autowired
+    MeetingLifecycle lifecycle;
+
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("app.outbound.allowed-hosts", () -> "127.0.0.1");
@@ -48,6 +53,7 @@ class CalendarSyncIT extends MeetingServiceTestSupport {
         // the tests run the jobs themselves
         registry.add("app.calendar.check-interval", () -> "1h");
         registry.add("app.calendar.meetings-interval", () -> "1h");
+        registry.add("app.lifecycle.deactivation-interval", () -> "1h");
     }
 
     @AfterAll
@@ -144,6 +150,33 @@ class CalendarSyncIT extends MeetingServiceTestSupport {
     }
 
     @Test
+    void aCalendarMeetingNobodyWasInStaysOpenUntilItsEndAndOneThatWasUsedClosesOnceEmpty() {
+        String room = calendarRoom("/started.ics");
+        Instant started = Instant.now().minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS);
+        serve("/started.ics", calendar(event("started@test", started, "Started", "http://localhost:3000/" + room,
+                null)), "\"t\"");
+        sync.syncNow(roomId(room));
+        calendarMeetings.openUpcoming();
+        String meetingId = db.select(MEETING.ID).from(MEETING).where(MEETING.ROOM_ID.eq(roomId(room)))
+                .fetchSingle(MEETING.ID);
+        db.update(MEETING).set(MEETING.LAST_ACTIVITY_AT, Instant.now().minus(Duration.ofHours(1)))
+                .where(MEETING.ID.eq(meetingId)).execute();
+
+        lifecycle.deactivateIdleMeetings();
+
+        assertThat(active(meetingId)).isTrue();
+
+        Instant joined = Instant.now().minus(Duration.ofMinutes(59));
+        db.insertInto(PARTICIPANT_SESSION).set(PARTICIPANT_SESSION.MEETING_ID, meetingId)
+                .set(PARTICIPANT_SESSION.ROOM_ID, roomId(room)).set(PARTICIPANT_SESSION.SESSION_ID, "s1")
+                .set(PARTICIPANT_SESSION.JOINED_AT, joined).set(PARTICIPANT_SESSION.LEFT_AT, joined.plusSeconds(60))
+                .execute();
+        lifecycle.deactivateIdleMeetings();
+
+        assertThat(active(meetingId)).isFalse();
+    }
+
+    @Test
     void aFeedThatNeverAnswersFailsItsRoomAndTheJobGoesOnWithTheOthers() {
         String silent = calendarRoom("/silent.ics");
         String fine = calendarRoom("/fine.ics");
@@ -182,6 +215,10 @@ class CalendarSyncIT extends MeetingServiceTestSupport {
 
         assertThat(reply.status()).isEqualTo("error");
         assertThat(reply.error()).isEqualTo("Feed not fetched: not allowed (private address)");
+    }
+
+    private boolean active(String meetingId) {
+        return db.select(MEETING.IS_ACTIVE).from(MEETING).where(MEETING.ID.eq(meetingId)).fetchSingle(MEETING.IS_ACTIVE);
     }
 
     private String calendarRoom(String feedPath) {
