@@ -1,6 +1,5 @@
 package app.meetingbridge.gateway.meeting;
 
-import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.meeting.CalendarSyncReply;
 import app.meetingbridge.events.meeting.SyncCalendar;
 import app.meetingbridge.gateway.auth.Caller;
