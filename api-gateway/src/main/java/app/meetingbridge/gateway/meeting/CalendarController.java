@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A room's calendar: its events, the sync's status, and a sync now. */
 @RestController
-@RequestMapping("/v1/rooms/{roomName}")
+@RequestMapping("/v1/rooms/{room_name}")
 class CalendarController {
 
     private final CalendarService calendars;
@@ -23,25 +23,25 @@ class CalendarController {
 
     @PostMapping("/ics/sync")
     @Operation(operationId = "v1_rooms_sync_ics")
-    IcsSyncResponse sync(Caller caller, @PathVariable String roomName) {
+    IcsSyncResponse sync(Caller caller, @PathVariable("room_name") String roomName) {
         return calendars.sync(caller, roomName);
     }
 
     @GetMapping("/ics/status")
     @Operation(operationId = "v1_rooms_ics_status")
-    IcsStatusResponse status(Caller caller, @PathVariable String roomName) {
+    IcsStatusResponse status(Caller caller, @PathVariable("room_name") String roomName) {
         return calendars.status(caller, roomName);
     }
 
     @GetMapping("/meetings")
     @Operation(operationId = "v1_rooms_list_meetings")
-    List<CalendarEventResponse> events(Caller caller, @PathVariable String roomName) {
+    List<CalendarEventResponse> events(Caller caller, @PathVariable("room_name") String roomName) {
         return calendars.events(caller, roomName);
     }
 
     @GetMapping("/meetings/upcoming")
     @Operation(operationId = "v1_rooms_list_upcoming_meetings")
-    List<CalendarEventResponse> upcoming(Caller caller, @PathVariable String roomName,
+    List<CalendarEventResponse> upcoming(Caller caller, @PathVariable("room_name") String roomName,
                                          @RequestParam(name = "minutes_ahead", defaultValue = "120") double minutesAhead) {
         return calendars.upcoming(caller, roomName, minutesAhead);
     }
