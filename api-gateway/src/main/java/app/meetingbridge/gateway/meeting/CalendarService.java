@@ -55,8 +55,7 @@ class CalendarService {
         Room room = owned(caller, roomName, "Only room owner can view ICS status");
         boolean enabled = room.settings().icsEnabled();
         Instant lastSync = room.icsLastSync();
-        Instant nextSync = enabled && lastSync != null
-                ? lastSync.plusSeconds(room.settings().icsFetchInterval()) : null;
+        Instant nextSync = enabled && lastSync != null ? lastSync.plus(interval(room.settings().icsFetchInterval())) : null;
         return new IcsStatusResponse(enabled ? "enabled" : "disabled", lastSync, nextSync, room.icsLastEtag(),
                 events.countByRoom(room.id()));
     }
@@ -83,6 +82,14 @@ class CalendarService {
         return events.findUpcoming(room.id(), now, until).stream()
                 .map(event -> CalendarEventResponse.of(event, room.ownedBy(caller)))
                 .toList();
+    }
+
+    /**
+     * The room's sync interval as meeting-service reads it: up to 60 in minutes (Reflector's web app sends 1, 5, 10,
+     * 30 or 60), above in seconds (its API's default is 300).
+     */
+    static Duration interval(int icsFetchInterval) {
+        return icsFetchInterval <= 60 ? Duration.ofMinutes(icsFetchInterval) : Duration.ofSeconds(icsFetchInterval);
     }
 
     private Room named(String roomName) {

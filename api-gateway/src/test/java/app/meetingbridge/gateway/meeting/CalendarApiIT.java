@@ -34,7 +34,9 @@ import tools.jackson.databind.JsonNode;
  * A room's calendar endpoints in Reflector's shapes, with two signed-in users and an anonymous caller; meeting-service
  * is stood in for by the test, which answers the sync request on its queue.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// calendar feeds under the reserved .test domain, vouched for by name: they need not resolve when the room is saved
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "app.outbound.allowed-hosts=*.test")
 class CalendarApiIT {
 
     static final TestTokens tokens = new TestTokens();
@@ -137,6 +139,9 @@ class CalendarApiIT {
         assertThat(Instant.parse(status.get("next_sync").stringValue())).isEqualTo(lastSync.plusSeconds(300));
         assertThat(status.get("last_etag").stringValue()).isEqualTo("\"e1\"");
         assertThat(status.get("events_count").intValue()).isEqualTo(1);
+        db.update(ROOM).set(ROOM.ICS_FETCH_INTERVAL, 5).where(ROOM.ID.eq(room.get("id").stringValue())).execute();
+        JsonNode inMinutes = ok(alice.get("/v1/rooms/" + name(room) + "/ics/status"));
+        assertThat(Instant.parse(inMinutes.get("next_sync").stringValue())).isEqualTo(lastSync.plusSeconds(300));
         assertThat(bob.get("/v1/rooms/" + name(room) + "/ics/status").status()).isEqualTo(403);
         assertThat(anonymous.get("/v1/rooms/" + name(room) + "/ics/status").status()).isEqualTo(401);
     }

@@ -22,6 +22,13 @@ class CalendarRoomRepository {
         this.db = db;
     }
 
+    /**
+     * {@code ics_fetch_interval} up to this is in minutes, as Reflector's web app sends it (1, 5, 10, 30, 60); above,
+     * in seconds, as its API's default (300). Reflector reads all as seconds, so its web app's choices all meant
+     * "every minute" (reflector-behaviour §10.2-4).
+     */
+    static final int MINUTES_UP_TO = 60;
+
     /** Enabled rooms with a feed never synced, or last synced at least their {@code ics_fetch_interval} ago. */
     List<CalendarRoom> due(Instant now) {
         return db.selectFrom(ROOM).where(due(ROOM.ICS_ENABLED.isTrue(), now))
@@ -37,8 +44,9 @@ class CalendarRoomRepository {
     private static Condition due(Condition which, Instant now) {
         return which.and(ROOM.ICS_ENABLED.isTrue()).and(ROOM.ICS_URL.isNotNull())
                 .and(ROOM.ICS_LAST_SYNC.isNull().or(ROOM.ICS_LAST_SYNC.le(
-                        DSL.field("{0} - make_interval(secs => {1})", Instant.class, DSL.val(now),
-                                ROOM.ICS_FETCH_INTERVAL))));
+                        DSL.field("{0} - make_interval(secs => case when {1} <= {2} then {1} * 60 else {1} end)",
+                                Instant.class, DSL.val(now), ROOM.ICS_FETCH_INTERVAL,
+                                DSL.inline(MINUTES_UP_TO)))));
     }
 
     Optional<CalendarRoom> find(String roomId) {

@@ -195,6 +195,24 @@ class CalendarSyncIT extends MeetingServiceTestSupport {
     }
 
     @Test
+    void anIntervalUpTo60IsInMinutesAndAboveInSeconds() {
+        String minutes = calendarRoom("/minutes.ics");
+        String seconds = calendarRoom("/seconds.ics");
+        Instant sixMinutesAgo = Instant.now().minus(Duration.ofMinutes(6));
+        db.update(ROOM).set(ROOM.ICS_FETCH_INTERVAL, 10).set(ROOM.ICS_LAST_SYNC, sixMinutesAgo)
+                .where(ROOM.NAME.eq(minutes)).execute();
+        db.update(ROOM).set(ROOM.ICS_FETCH_INTERVAL, 300).set(ROOM.ICS_LAST_SYNC, sixMinutesAgo)
+                .where(ROOM.NAME.eq(seconds)).execute();
+        serve("/minutes.ics", calendar(), "\"m\"");
+        serve("/seconds.ics", calendar(), "\"s\"");
+
+        sync.syncDueRooms();
+
+        assertThat(feeds.requests("GET", "/minutes.ics")).isEmpty();
+        assertThat(feeds.requests("GET", "/seconds.ics")).hasSize(1);
+    }
+
+    @Test
     void refusesAFeedLargerThanTheLimitWithoutReadingIt() {
         String room = calendarRoom("/huge.ics");
         String huge = "BEGIN:VCALENDAR\r\n" + "X".repeat(50 * 1024 * 1024);
