@@ -45,10 +45,6 @@ class OpenApiContractIT extends GatewayTestSupport {
     /** Reflector's operations we do not serve yet, as {@code "METHOD path"}. */
     static final List<String> NOT_IMPLEMENTED = List.of(
             "GET /metrics",
-            "POST /v1/rooms/{room_name}/ics/sync",
-            "GET /v1/rooms/{room_name}/ics/status",
-            "GET /v1/rooms/{room_name}/meetings",
-            "GET /v1/rooms/{room_name}/meetings/upcoming",
             "POST /v1/transcripts",
             "GET /v1/transcripts/search",
             "DELETE /v1/transcripts/{transcript_id}",

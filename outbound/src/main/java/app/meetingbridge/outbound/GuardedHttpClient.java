@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -25,12 +28,14 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends requests to addresses users chose (Apache HttpClient 5), every connection through the {@link OutboundGuard}:
@@ -47,6 +52,17 @@ public final class GuardedHttpClient implements AutoCloseable {
 
     /** A receiver's answer: its status and the first bytes of its body. */
     public record Answer(int status, byte[] head) {
+    }
+
+    /**
+     * A fetched document: its status, its response headers (names in lower case, the first value of each), and its
+     * body up to the limit asked for; {@code tooLarge} when it is longer (announced or read), and then no body.
+     */
+    public record Fetched(int status, Map<String, String> headers, byte[] body, boolean tooLarge) {
+
+        public @Nullable String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
     }
 
     private final OutboundGuard guard;
@@ -101,21 +117,63 @@ public final class GuardedHttpClient implements AutoCloseable {
      * @throws IOException                 when the connection failed otherwise (refused, reset, TLS)
      */
     public Answer post(String url, Map<String, String> headers, byte[] body, int answerBytes) throws IOException {
-        URI uri = guard.checkForm(url);
-        HttpPost post = new HttpPost(uri);
+        HttpPost post = new HttpPost(guard.checkForm(url));
         headers.forEach(post::setHeader);
         post.setEntity(new ByteArrayEntity(body, null));
-        AtomicBoolean cutOff = new AtomicBoolean();
-        ScheduledFuture<?> deadline = cutoff.schedule(() -> {
-            cutOff.set(true);
-            post.cancel(); // closes the connection: a read or connect under way fails at once
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        ClassicHttpResponse response = null;
-        try {
-            response = http.executeOpen(null, post, null);
+        return exchange(post, response -> {
             HttpEntity entity = response.getEntity();
             byte[] head = entity == null ? new byte[0] : head(entity.getContent(), answerBytes);
             return new Answer(response.getCode(), head);
+        });
+    }
+
+    /**
+     * GETs {@code url} with {@code headers} and returns the answer with its whole body, unless that is longer than
+     * {@code maxBytes}: then the answer is {@link Fetched#tooLarge()} and no more than {@code maxBytes + 1} bytes of
+     * it were read (none when its {@code Content-Length} says so). Unlike {@link #post}, a body cut off at the
+     * timeout is a failure, not a shorter body.
+     *
+     * @throws RefusedDestinationException when the guard refuses the URL or an address of its host
+     * @throws UnknownHostException        when the host does not resolve
+     * @throws SocketTimeoutException      when the answer did not come whole within the timeout
+     * @throws IOException                 when the connection failed otherwise (refused, reset, TLS)
+     */
+    public Fetched get(String url, Map<String, String> headers, int maxBytes) throws IOException {
+        HttpGet get = new HttpGet(guard.checkForm(url));
+        headers.forEach(get::setHeader);
+        return exchange(get, response -> {
+            Map<String, String> answerHeaders = new HashMap<>();
+            for (Header header : response.getHeaders()) {
+                answerHeaders.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
+            }
+            HttpEntity entity = response.getEntity();
+            if (entity == null) {
+                return new Fetched(response.getCode(), Map.copyOf(answerHeaders), new byte[0], false);
+            }
+            if (entity.getContentLength() > maxBytes) {
+                return new Fetched(response.getCode(), Map.copyOf(answerHeaders), new byte[0], true);
+            }
+            byte[] body = entity.getContent().readNBytes(maxBytes + 1);
+            boolean tooLarge = body.length > maxBytes;
+            return new Fetched(response.getCode(), Map.copyOf(answerHeaders), tooLarge ? new byte[0] : body, tooLarge);
+        });
+    }
+
+    /** What is read of an answer, within the exchange's timeout. */
+    private interface Reading<T> {
+        T read(ClassicHttpResponse response) throws IOException;
+    }
+
+    private <T> T exchange(HttpUriRequestBase request, Reading<T> reading) throws IOException {
+        AtomicBoolean cutOff = new AtomicBoolean();
+        ScheduledFuture<?> deadline = cutoff.schedule(() -> {
+            cutOff.set(true);
+            request.cancel(); // closes the connection: a read or connect under way fails at once
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        ClassicHttpResponse response = null;
+        try {
+            response = http.executeOpen(null, request, null);
+            return reading.read(response);
         } catch (RefusedDestinationException e) {
             throw e;
         } catch (InterruptedIOException e) { // connect and read timeouts, and our cut-off
@@ -130,7 +188,7 @@ public final class GuardedHttpClient implements AutoCloseable {
             throw e;
         } finally {
             deadline.cancel(false);
-            post.cancel(); // drops the connection instead of reading the rest of an answer nobody wants
+            request.cancel(); // drops the connection instead of reading the rest of an answer nobody wants
             if (response != null) {
                 closeQuietly(response);
             }

@@ -154,6 +154,51 @@ class GuardedHttpClientTest {
     }
 
     @Test
+    void getRefusesADocumentLargerThanTheLimitWithoutReadingItAll() throws Exception {
+        AtomicLong sent = new AtomicLong();
+        long fiftyMebibytes = 50L * 1024 * 1024;
+        server.createContext("/feed.ics", exchange -> {
+            exchange.sendResponseHeaders(200, 0); // chunked: no Content-Length to go by
+            byte[] chunk = "0123456789".repeat(6554).getBytes(StandardCharsets.US_ASCII);
+            try (OutputStream out = exchange.getResponseBody()) {
+                while (sent.get() < fiftyMebibytes) {
+                    out.write(chunk);
+                    sent.addAndGet(chunk.length);
+                }
+            } catch (IOException clientLetGo) {
+                // expected
+            }
+        });
+        try (GuardedHttpClient client = client(LOOPBACK_ONLY, HostResolver.SYSTEM)) {
+            GuardedHttpClient.Fetched fetched = client.get(base + "/feed.ics", Map.of(), 5 * 1024 * 1024);
+
+            assertThat(fetched.status()).isEqualTo(200);
+            assertThat(fetched.tooLarge()).isTrue();
+            assertThat(fetched.body()).isEmpty();
+        }
+        assertThat(sent.get()).isLessThan(fiftyMebibytes);
+    }
+
+    @Test
+    void getSendsItsHeadersAndReturnsTheAnswersHeadersAndBody() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        server.createContext("/cal.ics", exchange -> {
+            asked.add(exchange.getRequestHeaders().getFirst("If-None-Match"));
+            exchange.getResponseHeaders().add("ETag", "\"v7\"");
+            answer(exchange, 200, "BEGIN:VCALENDAR");
+        });
+        try (GuardedHttpClient client = client(LOOPBACK_ONLY, HostResolver.SYSTEM)) {
+            GuardedHttpClient.Fetched fetched = client.get(base + "/cal.ics", Map.of("If-None-Match", "\"v6\""), 100);
+
+            assertThat(fetched.status()).isEqualTo(200);
+            assertThat(fetched.tooLarge()).isFalse();
+            assertThat(new String(fetched.body(), StandardCharsets.UTF_8)).isEqualTo("BEGIN:VCALENDAR");
+            assertThat(fetched.header("etag")).isEqualTo("\"v7\"");
+            assertThat(asked).containsExactly("\"v6\"");
+        }
+    }
+
+    @Test
     void readsNoMoreThanItWasAskedOfAHugeAnswer() throws Exception {
         AtomicLong sent = new AtomicLong();
         long fiftyMegabytes = 50L * 1024 * 1024;

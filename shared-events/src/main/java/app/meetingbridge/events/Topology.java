@@ -23,6 +23,8 @@ public final class Topology {
     public static final String MEETING_START_RECORDING = "meeting.start-recording";
     public static final String MEETING_DEACTIVATE = "meeting.deactivate";
     public static final String MEETING_COMMAND_REPLY = "meeting.command.reply";
+    public static final String CALENDAR_SYNC = "calendar.sync";
+    public static final String CALENDAR_SYNC_REPLY = "calendar.sync.reply";
     public static final String RECORDING_READY = "recording.ready";
     public static final String RECORDING_REPROCESS = "recording.reprocess";
     public static final String TRANSCRIPT_COMPLETED = "transcript.completed";
@@ -48,12 +50,15 @@ public final class Topology {
     public static final String MEETING_CREATE_QUEUE = "meeting-service.meeting.create";
     public static final Map<String, Object> REQUEST_QUEUE_ARGUMENTS = Map.of("x-queue-type", "classic");
 
-    /** The request queue of the other meeting commands (join token, recording start, deactivation); classic, like the create queue. */
+    /**
+     * The request queue of the other meeting commands (join token, recording start, deactivation, calendar sync);
+     * classic, like the create queue.
+     */
     public static final String MEETING_COMMANDS_QUEUE = "meeting-service.meeting.commands";
 
     /** The routing keys of {@link #MEETING_COMMANDS_QUEUE}. */
     public static final List<String> MEETING_COMMAND_KEYS = List.of(MEETING_JOIN_TOKEN, MEETING_START_RECORDING,
-            MEETING_DEACTIVATE);
+            MEETING_DEACTIVATE, CALENDAR_SYNC);
 
     /** Consumer group (queue suffix) of the recording-worker on {@link #RECORDINGS_EXCHANGE}. */
     public static final String RECORDING_WORKER_GROUP = "recording-worker";

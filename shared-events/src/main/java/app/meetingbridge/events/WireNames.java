@@ -1,5 +1,6 @@
 package app.meetingbridge.events;
 
+import app.meetingbridge.events.meeting.CalendarSyncReply;
 import app.meetingbridge.events.meeting.CommandReply;
 import app.meetingbridge.events.meeting.CreateMeeting;
 import app.meetingbridge.events.meeting.DeactivateMeeting;
@@ -7,6 +8,7 @@ import app.meetingbridge.events.meeting.IssueJoinToken;
 import app.meetingbridge.events.meeting.MeetingCreateReply;
 import app.meetingbridge.events.meeting.MeetingCreated;
 import app.meetingbridge.events.meeting.StartRecording;
+import app.meetingbridge.events.meeting.SyncCalendar;
 import app.meetingbridge.events.provider.ParticipantJoined;
 import app.meetingbridge.events.provider.ParticipantLeft;
 import app.meetingbridge.events.provider.RecordingFailed;
@@ -33,6 +35,8 @@ public final class WireNames {
             Map.entry(Topology.MEETING_START_RECORDING, StartRecording.class),
             Map.entry(Topology.MEETING_DEACTIVATE, DeactivateMeeting.class),
             Map.entry(Topology.MEETING_COMMAND_REPLY, CommandReply.class),
+            Map.entry(Topology.CALENDAR_SYNC, SyncCalendar.class),
+            Map.entry(Topology.CALENDAR_SYNC_REPLY, CalendarSyncReply.class),
             Map.entry(Topology.RECORDING_READY, RecordingReady.class),
             Map.entry(Topology.RECORDING_REPROCESS, ReprocessRequested.class),
             Map.entry(Topology.TRANSCRIPT_COMPLETED, TranscriptCompleted.class),

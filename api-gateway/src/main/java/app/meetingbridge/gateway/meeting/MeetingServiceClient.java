@@ -1,9 +1,11 @@
 package app.meetingbridge.gateway.meeting;
 
 import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.meeting.CalendarSyncReply;
 import app.meetingbridge.events.meeting.CommandReply;
 import app.meetingbridge.events.meeting.CreateMeeting;
 import app.meetingbridge.events.meeting.MeetingCreateReply;
+import app.meetingbridge.events.meeting.SyncCalendar;
 import app.meetingbridge.gateway.web.ApiException;
 import java.time.Duration;
 import org.springframework.amqp.AmqpException;
@@ -25,6 +27,8 @@ class MeetingServiceClient {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
     private static final ParameterizedTypeReference<MeetingCreateReply> CREATE_REPLY = new ParameterizedTypeReference<>() {
     };
+    private static final ParameterizedTypeReference<CalendarSyncReply> SYNC_REPLY = new ParameterizedTypeReference<>() {
+    };
     private static final ParameterizedTypeReference<CommandReply> COMMAND_REPLY = new ParameterizedTypeReference<>() {
     };
 
@@ -40,6 +44,10 @@ class MeetingServiceClient {
 
     MeetingCreateReply createOrGet(CreateMeeting request) {
         return ask(Topology.MEETING_CREATE, request, CREATE_REPLY);
+    }
+
+    CalendarSyncReply syncCalendar(SyncCalendar request) {
+        return ask(Topology.CALENDAR_SYNC, request, SYNC_REPLY);
     }
 
     /** Sends a meeting command and turns every outcome but success into the matching HTTP refusal. */

@@ -43,6 +43,13 @@ record Meeting(String id, String roomId, MeetingSettings settings, String provid
                 room.roomUrl(), room.hostRoomUrl(), now, now.plus(lifetime), true, null);
     }
 
+    /** The meeting of a calendar event: it runs from the event's start to its end (an hour when it has none). */
+    static Meeting scheduled(String roomId, MeetingSettings settings, ProviderRoom room, Instant start, Instant end) {
+        return new Meeting(UUID.randomUUID().toString(), roomId, settings, room.providerMeetingId(), room.roomName(),
+                room.roomUrl(), room.hostRoomUrl(), start, end.isAfter(start) ? end : start.plus(Duration.ofHours(1)),
+                true, null);
+    }
+
     /**
      * A provider room name that no other meeting has: the room's name, the UTC creation time and a random
      * suffix (reflector-behaviour §2.3: a timestamp alone collides within one second).

@@ -1,10 +1,13 @@
 package app.meetingbridge.meetings.meeting;
 
 import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.meeting.CalendarSyncReply;
 import app.meetingbridge.events.meeting.CommandReply;
 import app.meetingbridge.events.meeting.DeactivateMeeting;
 import app.meetingbridge.events.meeting.IssueJoinToken;
 import app.meetingbridge.events.meeting.StartRecording;
+import app.meetingbridge.events.meeting.SyncCalendar;
+import app.meetingbridge.meetings.calendar.CalendarSync;
 import org.springframework.amqp.rabbit.annotation.RabbitHandler;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
@@ -17,8 +20,11 @@ class MeetingCommandListener {
 
     private final MeetingCommands commands;
 
-    MeetingCommandListener(MeetingCommands commands) {
+    private final CalendarSync calendars;
+
+    MeetingCommandListener(MeetingCommands commands, CalendarSync calendars) {
         this.commands = commands;
+        this.calendars = calendars;
     }
 
     @RabbitHandler
@@ -34,5 +40,10 @@ class MeetingCommandListener {
     @RabbitHandler
     CommandReply on(DeactivateMeeting request) {
         return commands.deactivate(request);
+    }
+
+    @RabbitHandler
+    CalendarSyncReply on(SyncCalendar request) {
+        return calendars.syncNow(request.roomId());
     }
 }

@@ -1,6 +1,9 @@
 package app.meetingbridge.meetings.meeting;
 
+import static app.meetingbridge.db.Tables.CALENDAR_EVENT;
 import static app.meetingbridge.db.Tables.MEETING;
+import static app.meetingbridge.db.Tables.PARTICIPANT_SESSION;
+import static app.meetingbridge.db.Tables.ROOM;
 
 import app.meetingbridge.db.tables.records.MeetingRecord;
 import app.meetingbridge.events.meeting.MeetingSettings;
@@ -8,7 +11,9 @@ import app.meetingbridge.events.meeting.Platform;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -115,25 +120,84 @@ class MeetingRepository {
                 .fetch(MeetingRepository::toMeeting);
     }
 
-    /** Active meetings past their end, or untouched for longer than the grace period: candidates to close. */
+    /**
+     * Active meetings past their end, or untouched for longer than the grace period: candidates to close. A calendar
+     * meeting nobody has been in is left open until its end (reflector-behaviour §6.4), however late they come.
+     */
     List<Meeting> idleOrEnded(Instant now, Instant idleSince) {
         return db.selectFrom(MEETING)
                 .where(MEETING.IS_ACTIVE.isTrue())
-                .and(MEETING.END_DATE.le(now).or(MEETING.LAST_ACTIVITY_AT.lt(idleSince)))
+                .and(MEETING.END_DATE.le(now).or(idle(idleSince)))
                 .fetch(MeetingRepository::toMeeting);
+    }
+
+    private static Condition idle(Instant idleSince) {
+        return MEETING.LAST_ACTIVITY_AT.lt(idleSince).and(MEETING.CALENDAR_EVENT_ID.isNull()
+                .or(DSL.exists(DSL.selectOne().from(PARTICIPANT_SESSION)
+                        .where(PARTICIPANT_SESSION.MEETING_ID.eq(MEETING.ID)))));
     }
 
     /** Deactivates the meeting unless it became active again after {@code idleSince} (checked atomically). */
     boolean deactivateIfIdle(String id, Instant now, Instant idleSince) {
         return db.update(MEETING).set(MEETING.IS_ACTIVE, false)
                 .where(MEETING.ID.eq(id)).and(MEETING.IS_ACTIVE.isTrue())
-                .and(MEETING.END_DATE.le(now).or(MEETING.LAST_ACTIVITY_AT.lt(idleSince)))
+                .and(MEETING.END_DATE.le(now).or(idle(idleSince)))
                 .execute() > 0;
     }
 
     /** Stores a new meeting with the {@code meeting.create} request that made it. */
     void insert(Meeting meeting, String createRequestId) {
-        MeetingRecord row = db.newRecord(MEETING)
+        newRow(meeting, createRequestId).insert();
+    }
+
+    /**
+     * Stores the meeting of a calendar event, with a copy of the event's title, description and attendees. Idle
+     * time counts from the event's start, not from its creation ahead of it.
+     */
+    void insertForEvent(Meeting meeting, UpcomingEvent event, String metadataJson, Instant now) {
+        MeetingRecord row = newRow(meeting, "calendar:" + event.calendarEventId())
+                .setCalendarEventId(event.calendarEventId())
+                .setCalendarMetadata(JSONB.valueOf(metadataJson))
+                .setCreatedAt(now)
+                .setLastActivityAt(meeting.startDate().isAfter(now) ? meeting.startDate() : now);
+        row.insert();
+    }
+
+    /**
+     * Calendar events of enabled calendar rooms that start by {@code until} and have not ended at {@code now},
+     * are not deleted, and have no meeting; earliest first.
+     */
+    List<UpcomingEvent> upcomingEventsWithoutMeeting(Instant now, Instant until) {
+        return db.select(CALENDAR_EVENT.ID, CALENDAR_EVENT.ROOM_ID, ROOM.NAME, CALENDAR_EVENT.START_TIME,
+                        CALENDAR_EVENT.END_TIME, CALENDAR_EVENT.TITLE, CALENDAR_EVENT.DESCRIPTION,
+                        CALENDAR_EVENT.ATTENDEES)
+                .from(CALENDAR_EVENT).join(ROOM).on(ROOM.ID.eq(CALENDAR_EVENT.ROOM_ID))
+                .where(ROOM.ICS_ENABLED.isTrue())
+                .and(CALENDAR_EVENT.IS_DELETED.isFalse())
+                .and(CALENDAR_EVENT.START_TIME.le(until))
+                .and(CALENDAR_EVENT.END_TIME.gt(now))
+                .andNotExists(DSL.selectOne().from(MEETING).where(MEETING.CALENDAR_EVENT_ID.eq(CALENDAR_EVENT.ID)))
+                .orderBy(CALENDAR_EVENT.START_TIME, CALENDAR_EVENT.ID)
+                .fetch(row -> new UpcomingEvent(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
+                        row.value6(), row.value7(), row.value8() == null ? null : row.value8().data()));
+    }
+
+    /**
+     * Whether the room has an active meeting of another calendar event with this one's start, end and title: the
+     * same event, listed twice by an aggregated feed under two UIDs.
+     */
+    boolean hasActiveTwinOf(UpcomingEvent event) {
+        return db.fetchExists(db.selectOne().from(MEETING)
+                .join(CALENDAR_EVENT).on(CALENDAR_EVENT.ID.eq(MEETING.CALENDAR_EVENT_ID))
+                .where(MEETING.ROOM_ID.eq(event.roomId()))
+                .and(MEETING.IS_ACTIVE.isTrue())
+                .and(CALENDAR_EVENT.START_TIME.eq(event.start()))
+                .and(CALENDAR_EVENT.END_TIME.eq(event.end()))
+                .and(CALENDAR_EVENT.TITLE.isNotDistinctFrom(event.title())));
+    }
+
+    private MeetingRecord newRow(Meeting meeting, String createRequestId) {
+        return db.newRecord(MEETING)
                 .setId(meeting.id())
                 .setCreateRequestId(createRequestId)
                 .setRoomId(meeting.roomId())
@@ -150,7 +214,6 @@ class MeetingRepository {
                 .setRecordingTrigger(meeting.settings().recordingTrigger())
                 .setIsActive(meeting.active())
                 .setCreatedAt(meeting.startDate());
-        row.insert();
     }
 
     /** The meeting a {@code meeting.create} request made, if it made one. */

@@ -17,8 +17,12 @@ import app.meetingbridge.meetings.provider.ProviderUnavailableException;
 import app.meetingbridge.meetings.provider.Providers;
 import app.meetingbridge.meetings.provider.VideoProvider;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Create-or-get (DESIGN.md §5). Under the room's row lock it reuses the active meeting whose settings match,
@@ -42,6 +48,7 @@ public class MeetingService {
     private static final Logger log = LoggerFactory.getLogger(MeetingService.class);
     /** {@code meeting.create_request_id varchar(64)}. */
     private static final int MAX_REQUEST_ID = 64;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RoomRepository rooms;
     private final MeetingRepository meetings;
@@ -49,6 +56,8 @@ public class MeetingService {
     private final Providers providers;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
+    /** Its own transaction even inside a job's: one event's meeting is stored, or not, alone. */
+    private final TransactionTemplate eachEvent;
     private final PlatformChoice platformChoice;
     private final MeetingProperties properties;
     private final Clock clock;
@@ -62,6 +71,8 @@ public class MeetingService {
         this.providers = providers;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.eachEvent = new TransactionTemplate(transactions.getTransactionManager());
+        this.eachEvent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.platformChoice = providerProperties.platformChoice();
         this.properties = properties;
         this.clock = clock;
@@ -171,6 +182,54 @@ public class MeetingService {
         log.info("created meeting {} of room '{}' on {} as {}", meeting.id(), room.name(),
                 settings.platform().wireName(), meeting.providerRoomName());
         return MeetingCreateReply.created(meeting.id());
+    }
+
+    /**
+     * Opens the meeting of a calendar event (see {@link CalendarMeetings}): a provider room that expires at the
+     * event's end, stored with the event and its {@code meeting.created}, as any meeting is. The meeting's request
+     * id is the event's, so an event never gets a second meeting: should one be stored meanwhile, this provider
+     * room is deleted again.
+     */
+    void openForCalendarEvent(UpcomingEvent event) {
+        Optional<Room> found = rooms.findById(event.roomId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Room room = found.get();
+        MeetingSettings settings = room.settingsForNewMeeting(platformChoice);
+        VideoProvider provider = providers.forPlatform(settings.platform());
+        Instant now = now();
+        Instant start = event.start().truncatedTo(ChronoUnit.MICROS);
+        Instant end = event.end().isAfter(start) ? event.end() : start.plus(Duration.ofHours(1));
+        ProviderRoom providerRoom = provider.createRoom(new NewProviderRoom(Meeting.providerRoomName(room.name(), now),
+                room.name(), end, settings));
+        Meeting meeting = Meeting.scheduled(room.id(), settings, providerRoom, start, end);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("title", event.title());
+        metadata.put("description", event.description());
+        metadata.put("attendees", event.attendeesJson() == null ? List.of() : JSON.readTree(event.attendeesJson()));
+        try {
+            eachEvent.executeWithoutResult(status -> {
+                meetings.insertForEvent(meeting, event, JSON.writeValueAsString(metadata), now);
+                String eventId = UUID.randomUUID().toString();
+                outbox.add(eventId, Topology.MEETINGS_EXCHANGE, Topology.MEETING_CREATED, new MeetingCreated(eventId,
+                        now, meeting.id(), room.id(), settings.platform(), meeting.providerRoomName(), meeting.endDate()));
+            });
+        } catch (RuntimeException e) {
+            try {
+                provider.deleteRoom(meeting.providerMeetingId(), meeting.providerRoomName());
+            } catch (RuntimeException notDeleted) {
+                log.error("provider room {} of an unstored calendar meeting could not be deleted; delete it by hand: {}",
+                        meeting.providerRoomName(), notDeleted.getMessage());
+            }
+            if (e instanceof DuplicateKeyException) {
+                log.info("calendar event {} already has its meeting", event.calendarEventId());
+                return;
+            }
+            throw e;
+        }
+        log.info("opened meeting {} of room '{}' for calendar event {} starting {}", meeting.id(), room.name(),
+                event.calendarEventId(), start);
     }
 
     private void release(Room room, @Nullable String claimId) {

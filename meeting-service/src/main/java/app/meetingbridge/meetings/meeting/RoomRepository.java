@@ -21,6 +21,13 @@ class RoomRepository {
         return db.selectDistinct(ROOM.PLATFORM).from(ROOM).fetchSet(row -> Platform.of(row.value1()));
     }
 
+    Optional<Room> findById(String id) {
+        return db.selectFrom(ROOM)
+                .where(ROOM.ID.eq(id))
+                .fetchOptional(row -> new Room(row.getId(), row.getName(), row.getIsLocked(), row.getRoomMode(),
+                        row.getRecordingType(), row.getRecordingTrigger(), Platform.of(row.getPlatform())));
+    }
+
     /** The room, locked until the transaction ends: meeting creation for one room runs one at a time. */
     Optional<Room> lockByName(String name) {
         return db.selectFrom(ROOM)

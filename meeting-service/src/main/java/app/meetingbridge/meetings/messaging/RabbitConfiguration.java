@@ -1,8 +1,10 @@
 package app.meetingbridge.meetings.messaging;
 
 import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.meeting.CalendarSyncReply;
 import app.meetingbridge.events.meeting.CommandReply;
 import app.meetingbridge.events.meeting.MeetingCreateReply;
+import app.meetingbridge.events.meeting.SyncCalendar;
 import app.meetingbridge.messaging.FailureKind;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -71,6 +73,10 @@ class RabbitConfiguration {
     @Bean
     RabbitListenerErrorHandler meetingCommandErrorHandler() {
         return (amqpMessage, channel, message, exception) -> {
+            if (message != null && message.getPayload() instanceof SyncCalendar) { // its caller reads a sync reply
+                log.error("calendar sync failed", exception);
+                return CalendarSyncReply.failed("Calendar sync failed: " + rootCause(exception).getClass().getSimpleName());
+            }
             if (FailureKind.of(exception) == FailureKind.OUTAGE) {
                 log.warn("meeting command met an outage: {}", rootCause(exception).getMessage());
                 return CommandReply.of(CommandReply.Outcome.UNAVAILABLE,

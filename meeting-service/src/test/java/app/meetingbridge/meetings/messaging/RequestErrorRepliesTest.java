@@ -2,13 +2,16 @@ package app.meetingbridge.meetings.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.events.meeting.CalendarSyncReply;
 import app.meetingbridge.events.meeting.CommandReply;
 import app.meetingbridge.events.meeting.MeetingCreateReply;
+import app.meetingbridge.events.meeting.SyncCalendar;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.support.ListenerExecutionFailedException;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -49,5 +52,14 @@ class RequestErrorRepliesTest {
 
         assertThat(((CommandReply) outage).outcome()).isEqualTo(CommandReply.Outcome.UNAVAILABLE);
         assertThat(((CommandReply) bug).outcome()).isEqualTo(CommandReply.Outcome.FAILED);
+    }
+
+    @Test
+    void answersACalendarSyncThatFailedWithASyncReply() throws Exception {
+        Object reply = configuration.meetingCommandErrorHandler().handleError(request, null,
+                MessageBuilder.withPayload(new SyncCalendar("r", "room-1")).build(),
+                failure(new IllegalStateException("a bug")));
+
+        assertThat(((CalendarSyncReply) reply).status()).isEqualTo("error");
     }
 }
