@@ -52,7 +52,7 @@ services=$!
 extra=()
 trap 'kill -- -"$services" 2>/dev/null; for p in "${extra[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
 # run-local prints where the API is once all three services are ready
-until grep -q '^API:' "$WORK/services.log"; do
+until grep -qs '^API:' "$WORK/services.log"; do
   kill -0 "$services" 2>/dev/null || { echo "the system did not start:" >&2; cat "$WORK/services.log" >&2; exit 1; }
   sleep 1
 done
