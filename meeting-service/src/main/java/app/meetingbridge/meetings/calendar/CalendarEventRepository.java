@@ -5,9 +5,12 @@ import static app.meetingbridge.db.Tables.CALENDAR_EVENT;
 import app.meetingbridge.db.tables.records.CalendarEventRecord;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 import org.springframework.stereotype.Repository;
 
@@ -32,13 +35,7 @@ class CalendarEventRepository {
                     .set(CALENDAR_EVENT.ID, UUID.randomUUID().toString())
                     .set(CALENDAR_EVENT.ROOM_ID, roomId)
                     .set(CALENDAR_EVENT.ICS_UID, event.key())
-                    .set(CALENDAR_EVENT.TITLE, event.title())
-                    .set(CALENDAR_EVENT.DESCRIPTION, event.description())
-                    .set(CALENDAR_EVENT.LOCATION, event.location())
-                    .set(CALENDAR_EVENT.START_TIME, event.start())
-                    .set(CALENDAR_EVENT.END_TIME, event.end())
-                    .set(CALENDAR_EVENT.ATTENDEES, attendees)
-                    .set(CALENDAR_EVENT.ICS_RAW_DATA, event.raw())
+                    .set(fromFeed(event, attendees))
                     .set(CALENDAR_EVENT.LAST_SYNCED, now)
                     .set(CALENDAR_EVENT.CREATED_AT, now)
                     .set(CALENDAR_EVENT.UPDATED_AT, now)
@@ -55,13 +52,7 @@ class CalendarEventRepository {
                 || !Objects.equals(row.getIcsRawData(), event.raw());
         var update = db.update(CALENDAR_EVENT).set(CALENDAR_EVENT.LAST_SYNCED, now);
         if (changed) {
-            update = update.set(CALENDAR_EVENT.TITLE, event.title())
-                    .set(CALENDAR_EVENT.DESCRIPTION, event.description())
-                    .set(CALENDAR_EVENT.LOCATION, event.location())
-                    .set(CALENDAR_EVENT.START_TIME, event.start())
-                    .set(CALENDAR_EVENT.END_TIME, event.end())
-                    .set(CALENDAR_EVENT.ATTENDEES, attendees)
-                    .set(CALENDAR_EVENT.ICS_RAW_DATA, event.raw())
+            update = update.set(fromFeed(event, attendees))
                     .set(CALENDAR_EVENT.IS_DELETED, false)
                     .set(CALENDAR_EVENT.UPDATED_AT, now);
         }
@@ -82,4 +73,17 @@ class CalendarEventRepository {
     }
 
     enum Change { CREATED, UPDATED, UNCHANGED }
+
+    /** What an event's row takes from the feed, written the same on insert and on change. */
+    private static Map<Field<?>, Object> fromFeed(FeedEvent event, JSONB attendees) {
+        Map<Field<?>, Object> fields = new LinkedHashMap<>();
+        fields.put(CALENDAR_EVENT.TITLE, event.title());
+        fields.put(CALENDAR_EVENT.DESCRIPTION, event.description());
+        fields.put(CALENDAR_EVENT.LOCATION, event.location());
+        fields.put(CALENDAR_EVENT.START_TIME, event.start());
+        fields.put(CALENDAR_EVENT.END_TIME, event.end());
+        fields.put(CALENDAR_EVENT.ATTENDEES, attendees);
+        fields.put(CALENDAR_EVENT.ICS_RAW_DATA, event.raw());
+        return fields;
+    }
 }
