@@ -26,11 +26,19 @@ class MeetingResponseTest {
     }
 
     @Test
-    void hidesHostUrlAndCalendarDetailsFromEveryoneElse() {
+    void hidesHostUrlAndCalendarDetailsButTheTitleFromEveryoneElse() {
         MeetingResponse response = MeetingResponse.of(aWherebyMeetingWithCalendarDetails(), false);
 
         assertThat(response.hostRoomUrl()).isEmpty();
-        assertThat(response.calendarMetadata()).isNull();
+        assertThat(response.calendarMetadata()).isEqualTo("{\"title\":\"Board\"}");
         assertThat(response.roomUrl()).isEqualTo("https://x.whereby.com/room-abc");
+    }
+
+    @Test
+    void showsOthersNoCalendarDetailsWhenTheyNameNoTitle() {
+        assertThat(MeetingResponse.titleOnly(null)).isNull();
+        assertThat(MeetingResponse.titleOnly("{\"attendees\":[\"a@b.c\"]}")).isNull();
+        assertThat(MeetingResponse.titleOnly("{\"title\":42}")).isNull();
+        assertThat(MeetingResponse.titleOnly("not json")).isNull();
     }
 }
