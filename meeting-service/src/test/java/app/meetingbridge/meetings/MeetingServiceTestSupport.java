@@ -18,9 +18,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
-/** Base of meeting-service's integration tests: the real service on this run's database and vhost. */
+/**
+ * Base of meeting-service's integration tests: the real service on this run's database and vhost.
+ *
+ * <p>Test contexts stay alive, cached, while later test classes run, and they share the database: a cached context's
+ * presence and closing jobs would read another class's meetings from its own fake provider (which knows nothing of
+ * them) and close their sessions or the meetings themselves. Those jobs therefore wait an hour in every context;
+ * a class that tests them sets short intervals of its own with {@code @DynamicPropertySource}, which takes
+ * precedence.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {"app.lifecycle.presence-interval=1h", "app.lifecycle.dirty-presence-interval=1h",
+        "app.lifecycle.deactivation-interval=1h"})
 public abstract class MeetingServiceTestSupport {
 
     @Autowired

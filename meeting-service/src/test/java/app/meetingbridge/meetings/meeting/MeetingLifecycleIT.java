@@ -15,8 +15,9 @@ import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class MeetingLifecycleIT extends MeetingServiceTestSupport {
 
     static final FakeHttpServer daily = new FakeHttpServer();
-    static final AtomicReference<String> presence = new AtomicReference<>("{\"total_count\":0,\"data\":[]}");
+    /** What the fake Daily says is in each provider room; a room not listed is empty. */
+    static final Map<String, String> presence = new ConcurrentHashMap<>();
 
     @Autowired
     RabbitTemplate rabbit;
@@ -54,9 +56,10 @@ class MeetingLifecycleIT extends MeetingServiceTestSupport {
     void dailyAnswers() {
         daily.reset();
         dailyCreatesRooms(daily);
-        daily.on("GET", "/rooms/.*/presence", request -> Reply.json(200, presence.get()));
+        daily.on("GET", "/rooms/.*/presence", request -> Reply.json(200, presence.getOrDefault(
+                request.path().replaceAll("^/rooms/([^/]+)/presence$", "$1"), "{\"total_count\":0,\"data\":[]}")));
         daily.on("DELETE", "/rooms/.*", Reply.json(200, "{\"deleted\":true}"));
-        presence.set("{\"total_count\":0,\"data\":[]}");
+        presence.clear();
     }
 
     String dailyMeeting() {
@@ -90,7 +93,7 @@ class MeetingLifecycleIT extends MeetingServiceTestSupport {
     void countsParticipantsFromDailysPresenceWhenAJoinOrLeaveIsReported() throws Exception {
         String meeting = dailyMeeting();
         String room = providerRoom(meeting);
-        presence.set("""
+        presence.put(room, """
                 {"total_count":2,"data":[
                  {"room":"%s","id":"p-1","userId":"u-1","userName":"Ada","joinTime":"2026-11-26T03:00:00.000Z","duration":5},
                  {"room":"%s","id":"p-2","userId":null,"userName":null,"joinTime":"2026-11-26T03:00:01.000Z","duration":4}]}"""
@@ -101,7 +104,7 @@ class MeetingLifecycleIT extends MeetingServiceTestSupport {
         await(() -> db.fetchSingle(MEETING, MEETING.ID.eq(meeting)).getNumClients() == 2);
 
         assertThat(openSessions(meeting)).isEqualTo(2);
-        presence.set("{\"total_count\":1,\"data\":[{\"room\":\"%s\",\"id\":\"p-1\",\"userId\":\"u-1\",\"userName\":\"Ada\"}]}"
+        presence.put(room, "{\"total_count\":1,\"data\":[{\"room\":\"%s\",\"id\":\"p-1\",\"userId\":\"u-1\",\"userName\":\"Ada\"}]}"
                 .formatted(room));
         rabbit.convertAndSend(Topology.PROVIDER_EVENTS_EXCHANGE, Topology.PARTICIPANT_LEFT, new ParticipantLeft(
                 "l-" + meeting, Instant.now(), Platform.DAILY, room, null, "p-2", null, null, Instant.now(), null));
@@ -127,7 +130,9 @@ class MeetingLifecycleIT extends MeetingServiceTestSupport {
         String occupied = dailyMeeting();
         String justHanded = dailyMeeting();
         String idle = dailyMeeting();
-        // someone is in first, then the meetings go quiet: the closing job never sees the occupied one empty and idle
+        // someone is in, as Daily also says (a presence read at any moment finds them), and the meetings go quiet
+        presence.put(providerRoom(occupied), "{\"total_count\":1,\"data\":[{\"room\":\"%s\",\"id\":\"still-here\"}]}"
+                .formatted(providerRoom(occupied)));
         db.insertInto(PARTICIPANT_SESSION).set(PARTICIPANT_SESSION.MEETING_ID, occupied)
                 .set(PARTICIPANT_SESSION.SESSION_ID, "still-here").set(PARTICIPANT_SESSION.JOINED_AT, Instant.now())
                 .execute();
