@@ -1,9 +1,12 @@
 package app.meetingbridge.messaging;
 
+import app.meetingbridge.events.Topology;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.jooq.DSLContext;
 import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives a service the wire format, the outbox (writer and relay), delayed delivery, dead-letter parking and the
- * consumers' way through outages by depending on this module.
+ * consumers' way through outages by depending on this module, and the transcripts' event log.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({OutboxProperties.class, OutageProperties.class})
@@ -64,5 +67,16 @@ public class MessagingAutoConfiguration {
     @Bean
     Outbox outbox(OutboxRepository repository, OutboxRelay relay, Clock clock) {
         return new Outbox(repository, relay, clock);
+    }
+
+    /** The exchange {@link TranscriptEventLog} sends to, declared by every service that may send to it. */
+    @Bean
+    Declarables transcriptsExchange() {
+        return new Declarables(new TopicExchange(Topology.TRANSCRIPTS_EXCHANGE, true, false));
+    }
+
+    @Bean
+    TranscriptEventLog transcriptEventLog(DSLContext db, Outbox outbox, Clock clock) {
+        return new TranscriptEventLog(db, outbox, clock);
     }
 }

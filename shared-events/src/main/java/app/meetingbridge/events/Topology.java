@@ -15,6 +15,11 @@ public final class Topology {
     public static final String PROVIDER_EVENTS_EXCHANGE = "provider-events";
     /** Topic exchange for facts about recordings ({@code recording.*}). */
     public static final String RECORDINGS_EXCHANGE = "recordings";
+    /**
+     * Topic exchange for what happens to transcripts ({@code transcript.event}), for the live sockets: each gateway
+     * instance binds a queue of its own that lives as long as its connection.
+     */
+    public static final String TRANSCRIPTS_EXCHANGE = "transcripts";
 
     public static final String MEETING_CREATE = "meeting.create";
     public static final String MEETING_CREATE_REPLY = "meeting.create.reply";
@@ -29,6 +34,7 @@ public final class Topology {
     public static final String RECORDING_REPROCESS = "recording.reprocess";
     public static final String TRANSCRIPT_COMPLETED = "transcript.completed";
     public static final String CONSENT_REFUSED = "consent.refused";
+    public static final String TRANSCRIPT_EVENT = "transcript.event";
     public static final String PARTICIPANT_JOINED = "participant.joined";
     public static final String PARTICIPANT_LEFT = "participant.left";
     public static final String ROOM_SESSION_CHANGED = "room.session-changed";
@@ -37,11 +43,12 @@ public final class Topology {
     public static final String RECORDING_FINISHED = "recording.finished";
 
     /**
-     * Facts published for whoever listens, which nothing of ours consumes: the outbox takes one as sent once the broker
-     * confirmed it, whether or not a queue took it. Every other message must reach a queue (where its consumer has
+     * Facts published for whoever listens, which no durable consumer of ours waits for (transcript events are for the
+     * sockets open at the moment; with no gateway running there is nobody to tell, and the event log keeps them for
+     * later): the outbox takes one as sent once the broker confirmed it, whether or not a queue took it. Every other message must reach a queue (where its consumer has
      * never started, the queue does not exist yet): the outbox keeps it until one does.
      */
-    public static final Set<String> FACTS_WITHOUT_CONSUMER = Set.of(MEETING_CREATED);
+    public static final Set<String> FACTS_WITHOUT_CONSUMER = Set.of(MEETING_CREATED, TRANSCRIPT_EVENT);
 
     /**
      * The request queue of {@code meeting.create}. A classic queue: a request is worth nothing once its caller
