@@ -51,7 +51,6 @@ class OpenApiContractIT extends GatewayTestSupport {
             "PATCH /v1/transcripts/{transcript_id}",
             "GET /v1/transcripts/{transcript_id}/topics",
             "GET /v1/transcripts/{transcript_id}/topics/{topic_id}/words-per-speaker",
-            "POST /v1/transcripts/{transcript_id}/zulip",
             // Spring answers HEAD through the GET handler; the document lists GET only
             "HEAD /v1/transcripts/{transcript_id}/audio/mp3",
             "POST /v1/transcripts/{transcript_id}/participants",
@@ -63,9 +62,7 @@ class OpenApiContractIT extends GatewayTestSupport {
             "POST /v1/transcripts/{transcript_id}/record/upload",
             "GET /v1/transcripts/{transcript_id}/events",
             "POST /v1/transcripts/{transcript_id}/record/webrtc",
-            "GET /v1/events",
-            "GET /v1/zulip/streams",
-            "GET /v1/zulip/streams/{stream_id}/topics");
+            "GET /v1/events");
 
     /** Operations we document that Reflector's API does not have. */
     static final List<String> NOT_IN_CONTRACT = List.of();
