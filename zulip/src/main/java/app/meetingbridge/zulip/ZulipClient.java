@@ -120,7 +120,12 @@ public final class ZulipClient {
         if (!properties.configured()) {
             throw new ZulipException(Kind.NOT_CONFIGURED, null, what + ": Zulip is not configured");
         }
-        URI uri = URI.create(properties.apiBase() + path);
+        URI uri;
+        try {
+            uri = URI.create(properties.apiBase() + path);
+        } catch (IllegalStateException e) {
+            throw new ZulipException(Kind.NOT_CONFIGURED, null, what + ": " + e.getMessage());
+        }
         String credentials = properties.botEmail() + ":" + properties.apiKey();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(properties.timeout())
