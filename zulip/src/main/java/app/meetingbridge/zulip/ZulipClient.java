@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -161,12 +162,19 @@ public final class ZulipClient {
     }
 
     private HttpResponse<byte[]> send(HttpRequest request, String what) {
-        CompletableFuture<HttpResponse<byte[]>> exchange =
-                http.sendAsync(request, info -> new CappedBody(properties.maxAnswerBytes()));
+        AtomicReference<CappedBody> body = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> {
+            body.set(new CappedBody(properties.maxAnswerBytes()));
+            return body.get();
+        });
         try {
             return exchange.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
+            CappedBody reading = body.get();
+            if (reading != null) {
+                reading.abort(); // an answer still trickling in: the connection is dropped
+            }
             throw new ZulipException(Kind.UNAVAILABLE, null, what + ": no answer from Zulip within "
                     + properties.timeout());
         } catch (InterruptedException e) {
@@ -246,7 +254,7 @@ public final class ZulipClient {
         private final int max;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private Flow.@Nullable Subscription subscription;
+        private volatile Flow.@Nullable Subscription subscription;
 
         CappedBody(int max) {
             this.max = max;
@@ -280,6 +288,15 @@ public final class ZulipClient {
                 item.get(bytes);
                 body.writeBytes(bytes);
             }
+        }
+
+        /** Stops reading: the connection is given up. */
+        void abort() {
+            Flow.Subscription current = subscription;
+            if (current != null) {
+                current.cancel();
+            }
+            result.completeExceptionally(new IOException("given up"));
         }
 
         @Override

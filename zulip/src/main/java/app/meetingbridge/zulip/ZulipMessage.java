@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,7 +77,7 @@ public final class ZulipMessage {
         long s = Math.max(0, seconds);
         long days = s / 86_400;
         long hours = s / 3600 % 24;
-        String time = String.format("%d:%02d:%02d", hours, s / 60 % 60, s % 60);
+        String time = String.format(Locale.ROOT, "%d:%02d:%02d", hours, s / 60 % 60, s % 60);
         if (days > 0) {
             return days + (days == 1 ? " day, " : " days, ") + time;
         }

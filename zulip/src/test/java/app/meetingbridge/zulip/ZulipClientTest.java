@@ -8,6 +8,13 @@ import app.meetingbridge.testsupport.FakeHttpServer.Recorded;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
 import app.meetingbridge.zulip.ZulipClient.Stream;
 import app.meetingbridge.zulip.ZulipException.Kind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -132,6 +139,38 @@ class ZulipClientTest {
             assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
             assertThat(e.worthRetrying()).isTrue();
         });
+    }
+
+    @Test
+    void givesUpOnAnAnswerThatTricklesInPastTheTimeout() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread trickle = new Thread(() -> {
+                try (Socket socket = server.accept()) {
+                    BufferedReader request = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                            StandardCharsets.UTF_8));
+                    while (!request.readLine().isEmpty()) {
+                        // the request's head
+                    }
+                    OutputStream answer = socket.getOutputStream();
+                    answer.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                    for (int i = 0; i < 1000; i++) {
+                        answer.write(' ');
+                        answer.flush();
+                        Thread.sleep(100);
+                    }
+                } catch (IOException | InterruptedException | NullPointerException dropped) {
+                    // the client hung up
+                }
+            });
+            trickle.setDaemon(true);
+            trickle.start();
+            ZulipClient slow = new ZulipClient(new ZulipProperties("http://127.0.0.1:" + server.getLocalPort(),
+                    "bot@example.org", KEY, null, Duration.ofSeconds(1), 0));
+
+            assertThatThrownBy(slow::streams).isInstanceOfSatisfying(ZulipException.class,
+                    e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE));
+        }
     }
 
     @Test
