@@ -1,6 +1,7 @@
 package app.meetingbridge.gateway.transcript;
 
 import app.meetingbridge.gateway.auth.Caller;
+import app.meetingbridge.gateway.auth.TokenInQuery;
 import app.meetingbridge.gateway.transcript.TranscriptAudio.Mp3;
 import app.meetingbridge.gateway.transcript.TranscriptAudio.RangeNotSatisfiable;
 import app.meetingbridge.gateway.web.ApiException;
@@ -14,6 +15,7 @@ import app.meetingbridge.transcripts.Topic;
 import app.meetingbridge.transcripts.TranscriptJson;
 import app.meetingbridge.transcripts.Word;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -43,7 +46,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * What the frontend shows of a transcript, with Reflector's paths and shapes: the caller's transcripts
  * (paginated, by room or meeting), one transcript with its text in one of four formats, its participants, its
- * topics with their words, its waveform and its mp3 (byte ranges, for seeking). Reading follows the share mode
+ * topics with their words, its waveform and its mp3 (byte ranges, for seeking; {@code HEAD}; {@code ?token=} for
+ * an {@code <audio>} element, which cannot send a header). Reading follows the share mode
  * ({@link Transcript#visibleTo}): 404 "Transcript not found", 403 "Transcript access denied".
  */
 @RestController
@@ -160,9 +164,13 @@ class TranscriptController {
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "audio/mpeg",
                     schema = @Schema(type = "string", format = "binary"))))
     @GetMapping("/{transcript_id}/audio/mp3")
-    ResponseEntity<StreamingResponseBody> mp3(Caller caller, @PathVariable("transcript_id") String transcriptId,
+    ResponseEntity<StreamingResponseBody> mp3(@TokenInQuery Caller caller,
+                                              @PathVariable("transcript_id") String transcriptId,
                                               @RequestHeader(value = HttpHeaders.RANGE, required = false)
-                                              @Nullable String range) {
+                                              @Nullable String range,
+                                              @Parameter(description = "a JWT, for players that cannot send a "
+                                                      + "header; verified as the Authorization header is")
+                                              @RequestParam(name = "token", required = false) @Nullable String token) {
         Transcript transcript = withAudio(caller, transcriptId);
         Mp3 mp3;
         try {
@@ -187,6 +195,23 @@ class TranscriptController {
             response.header(HttpHeaders.CONTENT_RANGE, mp3.contentRange());
         }
         return response.body(body);
+    }
+
+    /**
+     * The mp3's headers without the file: its length, type and that byte ranges are taken (a {@code Range} is not
+     * looked at: ranges are for {@code GET}). Read as the {@code GET} is, {@code ?token=} included.
+     */
+    @Operation(operationId = "v1_transcript_head_audio_mp3",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "audio/mpeg",
+                    schema = @Schema(type = "string", format = "binary"))))
+    @RequestMapping(value = "/{transcript_id}/audio/mp3", method = RequestMethod.HEAD)
+    ResponseEntity<Void> mp3Head(@TokenInQuery Caller caller, @PathVariable("transcript_id") String transcriptId,
+                                 @Parameter(description = "a JWT, as for GET")
+                                 @RequestParam(name = "token", required = false) @Nullable String token) {
+        Transcript transcript = withAudio(caller, transcriptId);
+        long length = audio.mp3Length(transcript.id()).orElseThrow(TranscriptController::audioNotFound);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/mpeg")).contentLength(length)
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes").build();
     }
 
     /**

@@ -4,10 +4,14 @@ import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +61,79 @@ class TranscriptRepository {
                 .and(TRANSCRIPT.STATUS.ne("processing")
                         .or(DSL.coalesce(TRANSCRIPT.PROCESSING_CLAIMED_AT, TRANSCRIPT.UPDATED_AT).lt(abandonedBefore)))
                 .execute() == 1;
+    }
+
+    /**
+     * The transcript, its row locked until the transaction ends ({@code select … for update}): the edits of one
+     * transcript run one after the other, each reading what the one before wrote.
+     */
+    Optional<Transcript> findForUpdate(String id) {
+        return db.select(TRANSCRIPT.fields()).select(ROOM.NAME).from(TRANSCRIPT)
+                .leftJoin(ROOM).on(ROOM.ID.eq(TRANSCRIPT.ROOM_ID))
+                .where(TRANSCRIPT.ID.eq(id))
+                .forUpdate().of(TRANSCRIPT)
+                .fetchOptional(TranscriptRepository::toTranscript);
+    }
+
+    /** Whether the owner reviewed it, and its change number. */
+    Optional<Review> review(String id) {
+        return db.select(TRANSCRIPT.REVIEWED, TRANSCRIPT.CHANGE_SEQ).from(TRANSCRIPT).where(TRANSCRIPT.ID.eq(id))
+                .fetchOptional(row -> new Review(row.value1(), row.value2()));
+    }
+
+    record Review(boolean reviewed, long changeSeq) {
+    }
+
+    /** Writes the transcript's fields that {@code changes} names. */
+    void update(String id, TranscriptChanges changes, Instant now) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        if (changes.name() != null) {
+            values.put(TRANSCRIPT.NAME, changes.name());
+        }
+        if (changes.locked() != null) {
+            values.put(TRANSCRIPT.LOCKED, changes.locked());
+        }
+        if (changes.title() != null) {
+            values.put(TRANSCRIPT.TITLE, changes.title().value());
+        }
+        if (changes.shortSummary() != null) {
+            values.put(TRANSCRIPT.SHORT_SUMMARY, changes.shortSummary().value());
+        }
+        if (changes.longSummary() != null) {
+            values.put(TRANSCRIPT.LONG_SUMMARY, changes.longSummary().value());
+        }
+        if (changes.shareMode() != null) {
+            values.put(TRANSCRIPT.SHARE_MODE, changes.shareMode());
+        }
+        if (changes.participantsJson() != null) {
+            values.put(TRANSCRIPT.PARTICIPANTS, JSONB.valueOf(changes.participantsJson()));
+        }
+        if (changes.reviewed() != null) {
+            values.put(TRANSCRIPT.REVIEWED, changes.reviewed());
+        }
+        if (changes.audioDeleted() != null) {
+            values.put(TRANSCRIPT.AUDIO_DELETED, changes.audioDeleted());
+        }
+        values.put(TRANSCRIPT.UPDATED_AT, now);
+        db.update(TRANSCRIPT).set(values).where(TRANSCRIPT.ID.eq(id)).execute();
+    }
+
+    /** Writes the topics and the participants (either may be null: left as it is). */
+    void updateContent(String id, @Nullable String topicsJson, @Nullable String participantsJson, Instant now) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        if (topicsJson != null) {
+            values.put(TRANSCRIPT.TOPICS, JSONB.valueOf(topicsJson));
+        }
+        if (participantsJson != null) {
+            values.put(TRANSCRIPT.PARTICIPANTS, JSONB.valueOf(participantsJson));
+        }
+        values.put(TRANSCRIPT.UPDATED_AT, now);
+        db.update(TRANSCRIPT).set(values).where(TRANSCRIPT.ID.eq(id)).execute();
+    }
+
+    /** Deletes the row (its event log goes with it); true if there was one. */
+    boolean delete(String id) {
+        return db.deleteFrom(TRANSCRIPT).where(TRANSCRIPT.ID.eq(id)).execute() == 1;
     }
 
     private static Condition filter(String ownerId, boolean everything, @Nullable String roomId,
