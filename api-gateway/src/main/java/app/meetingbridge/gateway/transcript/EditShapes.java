@@ -66,8 +66,8 @@ final class EditShapes {
             return new TranscriptWithParticipants(t.id(), t.userId(), t.name(), t.status(), t.locked(),
                     t.durationMs() == null ? 0.0 : t.durationMs().doubleValue(), t.title(), t.shortSummary(),
                     t.longSummary(), t.createdAt().toString(), t.shareMode(), t.sourceLanguage(),
-                    t.targetLanguage(), edited.review().reviewed(), t.meetingId(), t.sourceKind(), t.roomId(),
-                    t.roomName(), t.audioDeleted(), edited.review().changeSeq(),
+                    t.targetLanguage(), t.reviewed(), t.meetingId(), t.sourceKind(), t.roomId(),
+                    t.roomName(), t.audioDeleted(), edited.changeSeq(),
                     TranscriptJson.participants(t.participantsJson()).stream().map(ParticipantWithEmail::of)
                             .toList());
         }

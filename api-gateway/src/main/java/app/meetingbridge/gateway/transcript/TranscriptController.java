@@ -330,7 +330,7 @@ class TranscriptController {
         body.put("share_mode", transcript.shareMode());
         body.put("source_language", transcript.sourceLanguage());
         body.put("target_language", transcript.targetLanguage());
-        body.put("reviewed", false);
+        body.put("reviewed", transcript.reviewed());
         body.put("meeting_id", transcript.meetingId());
         body.put("source_kind", transcript.sourceKind());
         body.put("room_id", transcript.roomId());

@@ -5,7 +5,6 @@ import app.meetingbridge.gateway.transcript.EditRequests.Assignment;
 import app.meetingbridge.gateway.transcript.EditRequests.Merge;
 import app.meetingbridge.gateway.transcript.EditRequests.NewParticipant;
 import app.meetingbridge.gateway.transcript.EditRequests.ParticipantChanges;
-import app.meetingbridge.gateway.transcript.TranscriptRepository.Review;
 import app.meetingbridge.gateway.web.ApiException;
 import app.meetingbridge.messaging.TranscriptEventLog;
 import app.meetingbridge.transcripts.Participant;
@@ -53,7 +52,7 @@ class TranscriptEditService {
         this.clock = clock;
     }
 
-    /** The transcript after the fields {@code changes} names are written, and whether it is reviewed. */
+    /** The transcript after the fields the body names are written. */
     Edited update(Caller caller, String transcriptId, JsonNode body) {
         signedIn(caller);
         TranscriptChanges changes = EditRequests.update(body);
@@ -207,8 +206,8 @@ class TranscriptEditService {
         });
     }
 
-    /** A transcript as an edit leaves it. */
-    record Edited(Transcript transcript, Review review) {
+    /** A transcript as an edit leaves it, with its new change number. */
+    record Edited(Transcript transcript, long changeSeq) {
     }
 
     private <T> T editParticipants(Caller caller, String transcriptId, Function<List<Participant>, T> edit) {
@@ -232,7 +231,7 @@ class TranscriptEditService {
 
     private Edited edited(String transcriptId) {
         Transcript transcript = transcripts.find(transcriptId).orElseThrow(TranscriptEditService::notFound);
-        return new Edited(transcript, transcripts.review(transcriptId).orElseThrow(TranscriptEditService::notFound));
+        return new Edited(transcript, transcripts.changeSeq(transcriptId).orElseThrow(TranscriptEditService::notFound));
     }
 
     private Transcript ownedForUpdate(Caller caller, String transcriptId) {

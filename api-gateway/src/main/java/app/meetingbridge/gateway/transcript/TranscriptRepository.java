@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -75,13 +76,9 @@ class TranscriptRepository {
                 .fetchOptional(TranscriptRepository::toTranscript);
     }
 
-    /** Whether the owner reviewed it, and its change number. */
-    Optional<Review> review(String id) {
-        return db.select(TRANSCRIPT.REVIEWED, TRANSCRIPT.CHANGE_SEQ).from(TRANSCRIPT).where(TRANSCRIPT.ID.eq(id))
-                .fetchOptional(row -> new Review(row.value1(), row.value2()));
-    }
-
-    record Review(boolean reviewed, long changeSeq) {
+    /** Its change number (the database bumps it on every change). */
+    Optional<Long> changeSeq(String id) {
+        return db.select(TRANSCRIPT.CHANGE_SEQ).from(TRANSCRIPT).where(TRANSCRIPT.ID.eq(id)).fetchOptional(Record1::value1);
     }
 
     /** Writes the transcript's fields that {@code changes} names. */
@@ -155,6 +152,7 @@ class TranscriptRepository {
                 row.get(TRANSCRIPT.CREATED_AT), row.get(TRANSCRIPT.SHARE_MODE), row.get(TRANSCRIPT.SOURCE_LANGUAGE),
                 row.get(TRANSCRIPT.TARGET_LANGUAGE), row.get(TRANSCRIPT.MEETING_ID), row.get(TRANSCRIPT.SOURCE_KIND),
                 row.get(TRANSCRIPT.ROOM_ID), row.get(ROOM.NAME), row.get(TRANSCRIPT.AUDIO_DELETED),
-                row.get(TRANSCRIPT.PARTICIPANTS).data(), row.get(TRANSCRIPT.TOPICS).data());
+                row.get(TRANSCRIPT.PARTICIPANTS).data(), row.get(TRANSCRIPT.TOPICS).data(),
+                row.get(TRANSCRIPT.REVIEWED));
     }
 }

@@ -49,6 +49,10 @@ class TranscriptUpdateIT extends TranscriptEditSupport {
         // the text formats name the speakers by the new participants
         assertThat(alice.get("/v1/transcripts/" + id).json().get("transcript").stringValue())
                 .isEqualTo("Ada L.: Hello there\nRobert: Hi Ada\nAda L.: How are\nSpeaker 2: you");
+        // the transcript page reads it back: reviewed, and its new fields
+        JsonNode read = alice.get("/v1/transcripts/" + id).json();
+        assertThat(read.get("reviewed").booleanValue()).isTrue();
+        assertThat(read.get("title").stringValue()).isEqualTo("Plans");
         // semi-private: another signed-in user may read it now
         assertThat(bob.get("/v1/transcripts/" + id).status()).isEqualTo(200);
     }
