@@ -13,13 +13,13 @@ import app.meetingbridge.transcripts.Topic;
 import app.meetingbridge.transcripts.TranscriptJson;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -99,46 +99,22 @@ class TranscriptEditService {
     Participant addParticipant(Caller caller, String transcriptId, JsonNode body) {
         signedIn(caller);
         NewParticipant request = EditRequests.newParticipant(body);
-        return editParticipants(caller, transcriptId, participants -> {
-            if (request.speaker() != null
-                    && participants.stream().anyMatch(p -> request.speaker().equals(p.speaker()))) {
-                throw ApiException.badRequest("Speaker already assigned");
-            }
-            Participant added = new Participant(UUID.randomUUID().toString(), request.speaker(), request.name(),
-                    null);
-            participants.add(added);
-            return added;
-        });
+        return Objects.requireNonNull(editParticipants(caller, transcriptId,
+                participants -> ParticipantRules.add(participants, request, () -> UUID.randomUUID().toString())));
     }
 
     Participant updateParticipant(Caller caller, String transcriptId, String participantId, JsonNode body) {
         signedIn(caller);
         ParticipantChanges changes = EditRequests.participantChanges(body);
-        return editParticipants(caller, transcriptId, participants -> {
-            int at = indexOf(participants, participantId).orElseThrow(TranscriptEditService::participantNotFound);
-            Integer speaker = changes.speaker() == null ? null : changes.speaker().value();
-            if (speaker != null && participants.stream()
-                    .anyMatch(p -> speaker.equals(p.speaker()) && !participantId.equals(p.id()))) {
-                throw ApiException.badRequest("Speaker already assigned");
-            }
-            Participant participant = participants.get(at);
-            if (changes.speaker() != null) {
-                participant = participant.withSpeaker(speaker);
-            }
-            if (changes.name() != null) {
-                participant = participant.withName(changes.name());
-            }
-            participants.set(at, participant);
-            return participant;
-        });
+        return Objects.requireNonNull(editParticipants(caller, transcriptId,
+                participants -> ParticipantRules.update(participants, participantId, changes)));
     }
 
     /** Removes the participant; one that is not there is already removed. */
     void deleteParticipant(Caller caller, String transcriptId, String participantId) {
-        editParticipants(caller, transcriptId, participants -> {
-            participants.removeIf(p -> participantId.equals(p.id()));
-            return null;
-        });
+        signedIn(caller);
+        editParticipants(caller, transcriptId,
+                participants -> new ParticipantRules.Changed(ParticipantRules.remove(participants, participantId), null));
     }
 
     /**
@@ -165,17 +141,13 @@ class TranscriptEditService {
             if (assignment.speaker() != null) {
                 speaker = assignment.speaker();
             } else {
-                List<Participant> participants = new ArrayList<>(
-                        TranscriptJson.participants(transcript.participantsJson()));
-                int at = indexOf(participants, assignment.participant())
-                        .orElseThrow(TranscriptEditService::participantNotFound);
-                Participant participant = participants.get(at);
-                if (participant.speaker() == null) {
-                    participant = participant.withSpeaker(SpeakerEdits.emptySpeaker(topics));
-                    participants.set(at, participant);
-                    participantsJson = TranscriptJson.participantsJson(participants);
+                List<Participant> participants = TranscriptJson.participants(transcript.participantsJson());
+                ParticipantRules.Changed seated = ParticipantRules.seated(participants, assignment.participant(),
+                        topics);
+                if (!seated.participants().equals(participants)) {
+                    participantsJson = TranscriptJson.participantsJson(seated.participants());
                 }
-                speaker = participant.speaker();
+                speaker = seated.participant().speaker();
             }
             List<Topic> after = SpeakerEdits.assign(topics, assignment.from(), assignment.to(), speaker);
             transcripts.updateContent(transcript.id(), TranscriptJson.topicsJson(after), participantsJson,
@@ -193,12 +165,8 @@ class TranscriptEditService {
             if (transcript.locked()) {
                 throw locked();
             }
-            List<Participant> participants = TranscriptJson.participants(transcript.participantsJson());
-            boolean fromNamed = participants.stream().anyMatch(p -> Objects.equals(p.speaker(), merge.from()));
-            boolean toNamed = participants.stream().anyMatch(p -> Objects.equals(p.speaker(), merge.to()));
-            if (fromNamed && toNamed) {
-                throw ApiException.badRequest("Both speakers are assigned to participants");
-            }
+            ParticipantRules.checkMerge(TranscriptJson.participants(transcript.participantsJson()), merge.from(),
+                    merge.to());
             List<Topic> after = SpeakerEdits.merge(TranscriptJson.topics(transcript.topicsJson()), merge.from(),
                     merge.to());
             transcripts.updateContent(transcript.id(), TranscriptJson.topicsJson(after), null, clock.instant());
@@ -210,22 +178,21 @@ class TranscriptEditService {
     record Edited(Transcript transcript, long changeSeq) {
     }
 
-    private <T> T editParticipants(Caller caller, String transcriptId, Function<List<Participant>, T> edit) {
-        signedIn(caller);
+    /** Applies a participant rule to the locked row's list, writing the list when it changed. */
+    private @Nullable Participant editParticipants(Caller caller, String transcriptId,
+                                         Function<List<Participant>, ParticipantRules.Changed> edit) {
         return inTransaction(() -> {
             Transcript transcript = ownedForUpdate(caller, transcriptId);
             if (transcript.locked()) {
                 throw locked();
             }
-            List<Participant> participants = new ArrayList<>(
-                    TranscriptJson.participants(transcript.participantsJson()));
-            List<Participant> before = List.copyOf(participants);
-            T result = edit.apply(participants);
-            if (!participants.equals(before)) {
-                transcripts.updateContent(transcript.id(), null, TranscriptJson.participantsJson(participants),
+            List<Participant> before = TranscriptJson.participants(transcript.participantsJson());
+            ParticipantRules.Changed changed = edit.apply(before);
+            if (!changed.participants().equals(before)) {
+                transcripts.updateContent(transcript.id(), null, TranscriptJson.participantsJson(changed.participants()),
                         clock.instant());
             }
-            return result;
+            return changed.participant();
         });
     }
 
@@ -255,25 +222,12 @@ class TranscriptEditService {
         }
     }
 
-    private static Optional<Integer> indexOf(List<Participant> participants, String participantId) {
-        for (int i = 0; i < participants.size(); i++) {
-            if (participantId.equals(participants.get(i).id())) {
-                return Optional.of(i);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+    private <T> T inTransaction(Supplier<T> work) {
         return transactions.execute(status -> work.get());
     }
 
     private static ApiException notFound() {
         return ApiException.notFound("Transcript not found");
-    }
-
-    private static ApiException participantNotFound() {
-        return ApiException.notFound("Participant not found");
     }
 
     private static ApiException locked() {
