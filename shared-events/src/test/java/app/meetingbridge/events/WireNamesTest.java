@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.meetingbridge.events.meeting.MeetingCreated;
+import app.meetingbridge.events.transcript.TranscriptEvent;
 import org.junit.jupiter.api.Test;
 
 class WireNamesTest {
@@ -17,6 +18,7 @@ class WireNamesTest {
             assertThat(WireNames.of(type)).isEqualTo(name);
         });
         assertThat(WireNames.of(MeetingCreated.class)).isEqualTo("meeting.created");
+        assertThat(WireNames.of(TranscriptEvent.class)).isEqualTo("transcript.event");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets controller methods take a {@link Caller} parameter. */
+/** Lets controller methods take a {@link Caller} parameter (see {@link TokenInQuery}). */
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration implements WebMvcConfigurer {
 
@@ -31,7 +31,9 @@ class AuthConfiguration implements WebMvcConfigurer {
             @Override
             public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                           NativeWebRequest request, WebDataBinderFactory binders) {
-                return callers.resolve(request.getNativeRequest(HttpServletRequest.class));
+                HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
+                return parameter.hasParameterAnnotation(TokenInQuery.class)
+                        ? callers.resolveWithQueryToken(http) : callers.resolve(http);
             }
         });
     }

@@ -29,6 +29,7 @@ public class CallerResolver {
     private static final Logger log = LoggerFactory.getLogger(CallerResolver.class);
     private static final String BEARER = "Bearer ";
     static final String API_KEY_HEADER = "X-API-Key";
+    static final String QUERY_TOKEN = "token";
     private static final int MAX_USER_ID = 64;
     private static final int REMEMBERED_USERS = 10_000;
 
@@ -77,6 +78,24 @@ public class CallerResolver {
         }
         Caller tokenCaller = tokenCaller(authorization);
         if (keyOwner != null && !keyOwner.equals(tokenCaller.userId())) {
+            throw unauthorized("Invalid authentication: more than one user provided");
+        }
+        return tokenCaller;
+    }
+
+    /**
+     * The caller as {@link #resolve} finds them, or, with a non-blank {@code ?token=}, the user that token signs in
+     * (verified as a bearer token: a bad or expired one is refused with 401, never ignored). A token naming
+     * another user than the request's header or key is refused too. With {@code none} the token is not looked at.
+     */
+    public Caller resolveWithQueryToken(HttpServletRequest request) {
+        Caller caller = resolve(request);
+        String token = request.getParameter(QUERY_TOKEN);
+        if (!properties.isJwt() || token == null || token.isBlank()) {
+            return caller;
+        }
+        Caller tokenCaller = tokenCaller(BEARER + token.trim());
+        if (!caller.isAnonymous() && !caller.userId().equals(tokenCaller.userId())) {
             throw unauthorized("Invalid authentication: more than one user provided");
         }
         return tokenCaller;

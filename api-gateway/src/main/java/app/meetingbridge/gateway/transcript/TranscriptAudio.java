@@ -2,6 +2,8 @@ package app.meetingbridge.gateway.transcript;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -16,10 +18,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A transcript's audio in the transcript storage: {@code {id}/audio.mp3} (streamed, byte ranges passed to S3)
- * and {@code {id}/audio.json} (the waveform).
+ * and {@code {id}/audio.json} (the waveform); deleted with everything else under {@code {id}/} when the
+ * transcript is.
  */
 @Component
 class TranscriptAudio implements AutoCloseable {
@@ -96,6 +100,31 @@ class TranscriptAudio implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Deletes every object stored under the transcript ({@code {id}/}: the mp3, the waveform, whatever else a
+     * worker put there) and, for a transcript made from a recording, the copies of the recording's provider files
+     * ({@code recordings/{recording id}/}). Returns the keys deleted.
+     */
+    List<String> deleteAll(String transcriptId, @Nullable String recordingId) {
+        List<String> deleted = new ArrayList<>(deletePrefix(transcriptId + "/"));
+        if (recordingId != null) {
+            deleted.addAll(deletePrefix("recordings/" + recordingId + "/"));
+        }
+        return deleted;
+    }
+
+    private List<String> deletePrefix(String prefix) {
+        List<String> keys = new ArrayList<>();
+        for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(properties.bucket())
+                .prefix(prefix)).contents()) {
+            keys.add(object.key());
+        }
+        for (String key : keys) {
+            s3.deleteObject(request -> request.bucket(properties.bucket()).key(key));
+        }
+        return keys;
     }
 
     @Override

@@ -4,11 +4,16 @@ import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -59,6 +64,75 @@ class TranscriptRepository {
                 .execute() == 1;
     }
 
+    /**
+     * The transcript, its row locked until the transaction ends ({@code select … for update}): the edits of one
+     * transcript run one after the other, each reading what the one before wrote.
+     */
+    Optional<Transcript> findForUpdate(String id) {
+        return db.select(TRANSCRIPT.fields()).select(ROOM.NAME).from(TRANSCRIPT)
+                .leftJoin(ROOM).on(ROOM.ID.eq(TRANSCRIPT.ROOM_ID))
+                .where(TRANSCRIPT.ID.eq(id))
+                .forUpdate().of(TRANSCRIPT)
+                .fetchOptional(TranscriptRepository::toTranscript);
+    }
+
+    /** Its change number (the database bumps it on every change). */
+    Optional<Long> changeSeq(String id) {
+        return db.select(TRANSCRIPT.CHANGE_SEQ).from(TRANSCRIPT).where(TRANSCRIPT.ID.eq(id)).fetchOptional(Record1::value1);
+    }
+
+    /** Writes the transcript's fields that {@code changes} names. */
+    void update(String id, TranscriptChanges changes, Instant now) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        if (changes.name() != null) {
+            values.put(TRANSCRIPT.NAME, changes.name());
+        }
+        if (changes.locked() != null) {
+            values.put(TRANSCRIPT.LOCKED, changes.locked());
+        }
+        if (changes.title() != null) {
+            values.put(TRANSCRIPT.TITLE, changes.title().value());
+        }
+        if (changes.shortSummary() != null) {
+            values.put(TRANSCRIPT.SHORT_SUMMARY, changes.shortSummary().value());
+        }
+        if (changes.longSummary() != null) {
+            values.put(TRANSCRIPT.LONG_SUMMARY, changes.longSummary().value());
+        }
+        if (changes.shareMode() != null) {
+            values.put(TRANSCRIPT.SHARE_MODE, changes.shareMode());
+        }
+        if (changes.participantsJson() != null) {
+            values.put(TRANSCRIPT.PARTICIPANTS, JSONB.valueOf(changes.participantsJson()));
+        }
+        if (changes.reviewed() != null) {
+            values.put(TRANSCRIPT.REVIEWED, changes.reviewed());
+        }
+        if (changes.audioDeleted() != null) {
+            values.put(TRANSCRIPT.AUDIO_DELETED, changes.audioDeleted());
+        }
+        values.put(TRANSCRIPT.UPDATED_AT, now);
+        db.update(TRANSCRIPT).set(values).where(TRANSCRIPT.ID.eq(id)).execute();
+    }
+
+    /** Writes the topics and the participants (either may be null: left as it is). */
+    void updateContent(String id, @Nullable String topicsJson, @Nullable String participantsJson, Instant now) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        if (topicsJson != null) {
+            values.put(TRANSCRIPT.TOPICS, JSONB.valueOf(topicsJson));
+        }
+        if (participantsJson != null) {
+            values.put(TRANSCRIPT.PARTICIPANTS, JSONB.valueOf(participantsJson));
+        }
+        values.put(TRANSCRIPT.UPDATED_AT, now);
+        db.update(TRANSCRIPT).set(values).where(TRANSCRIPT.ID.eq(id)).execute();
+    }
+
+    /** Deletes the row (its event log goes with it); true if there was one. */
+    boolean delete(String id) {
+        return db.deleteFrom(TRANSCRIPT).where(TRANSCRIPT.ID.eq(id)).execute() == 1;
+    }
+
     private static Condition filter(String ownerId, boolean everything, @Nullable String roomId,
                                     @Nullable String meetingId) {
         Condition condition = everything ? DSL.trueCondition() : TRANSCRIPT.USER_ID.eq(ownerId);
@@ -78,6 +152,7 @@ class TranscriptRepository {
                 row.get(TRANSCRIPT.CREATED_AT), row.get(TRANSCRIPT.SHARE_MODE), row.get(TRANSCRIPT.SOURCE_LANGUAGE),
                 row.get(TRANSCRIPT.TARGET_LANGUAGE), row.get(TRANSCRIPT.MEETING_ID), row.get(TRANSCRIPT.SOURCE_KIND),
                 row.get(TRANSCRIPT.ROOM_ID), row.get(ROOM.NAME), row.get(TRANSCRIPT.AUDIO_DELETED),
-                row.get(TRANSCRIPT.PARTICIPANTS).data(), row.get(TRANSCRIPT.TOPICS).data());
+                row.get(TRANSCRIPT.PARTICIPANTS).data(), row.get(TRANSCRIPT.TOPICS).data(),
+                row.get(TRANSCRIPT.REVIEWED));
     }
 }

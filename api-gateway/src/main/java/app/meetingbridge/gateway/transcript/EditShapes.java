@@ -1,0 +1,151 @@
+package app.meetingbridge.gateway.transcript;
+
+import app.meetingbridge.gateway.transcript.TranscriptEditService.Edited;
+import app.meetingbridge.transcripts.Participant;
+import app.meetingbridge.transcripts.Segment;
+import app.meetingbridge.transcripts.SpeakerWords;
+import app.meetingbridge.transcripts.Topic;
+import app.meetingbridge.transcripts.TranscriptJson;
+import app.meetingbridge.transcripts.Word;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The shapes of the transcript edits and of the topic views, under Reflector's schema names: the answers (records
+ * the controllers return) and, for the OpenAPI document only, the bodies the controllers read as JSON trees
+ * (checked by {@link EditRequests}).
+ */
+final class EditShapes {
+
+    private EditShapes() {
+    }
+
+    @Schema(name = "GetTranscriptTopic")
+    record TopicView(String id, String title, String summary, double timestamp, @Nullable Double duration,
+                     String transcript, List<TranscriptSchemas.Segment> segments) {
+
+        static TopicView of(Topic topic) {
+            return new TopicView(topic.id(), topic.title(), topic.summary(), topic.timestamp(), topic.duration(),
+                    topic.text(), segmentsOf(topic));
+        }
+    }
+
+    @Schema(name = "GetTranscriptTopicWithWordsPerSpeaker")
+    record TopicWithWordsPerSpeaker(String id, String title, String summary, double timestamp,
+                                    @Nullable Double duration, String transcript,
+                                    List<TranscriptSchemas.Segment> segments, List<SpeakerWordsView> wordsPerSpeaker) {
+
+        static TopicWithWordsPerSpeaker of(Topic topic) {
+            return new TopicWithWordsPerSpeaker(topic.id(), topic.title(), topic.summary(), topic.timestamp(),
+                    topic.duration(), topic.text(), segmentsOf(topic),
+                    topic.wordsPerSpeaker().stream().map(SpeakerWordsView::of).toList());
+        }
+    }
+
+    @Schema(name = "SpeakerWords")
+    record SpeakerWordsView(int speaker, List<TranscriptSchemas.Word> words) {
+
+        static SpeakerWordsView of(SpeakerWords turn) {
+            return new SpeakerWordsView(turn.speaker(), turn.words().stream().map(EditShapes::word).toList());
+        }
+    }
+
+    /** Reflector's {@code GetTranscriptWithParticipants}: what an update answers. */
+    @Schema(name = "GetTranscriptWithParticipants")
+    record TranscriptWithParticipants(String id, @Nullable String userId, String name, String status, boolean locked,
+                                      double duration, @Nullable String title, @Nullable String shortSummary,
+                                      @Nullable String longSummary, String createdAt, String shareMode,
+                                      String sourceLanguage, String targetLanguage, boolean reviewed,
+                                      @Nullable String meetingId, String sourceKind, @Nullable String roomId,
+                                      @Nullable String roomName, boolean audioDeleted, long changeSeq,
+                                      List<ParticipantWithEmail> participants) {
+
+        static TranscriptWithParticipants of(Edited edited) {
+            Transcript t = edited.transcript();
+            return new TranscriptWithParticipants(t.id(), t.userId(), t.name(), t.status(), t.locked(),
+                    t.durationMs() == null ? 0.0 : t.durationMs().doubleValue(), t.title(), t.shortSummary(),
+                    t.longSummary(), t.createdAt().toString(), t.shareMode(), t.sourceLanguage(),
+                    t.targetLanguage(), t.reviewed(), t.meetingId(), t.sourceKind(), t.roomId(),
+                    t.roomName(), t.audioDeleted(), edited.changeSeq(),
+                    TranscriptJson.participants(t.participantsJson()).stream().map(ParticipantWithEmail::of)
+                            .toList());
+        }
+    }
+
+    /** A participant with the email of its user (none is known to the gateway). */
+    @Schema(name = "TranscriptParticipantWithEmail")
+    record ParticipantWithEmail(@Nullable String id, @Nullable Integer speaker, String name, @Nullable String userId,
+                                @Nullable String email) {
+
+        static ParticipantWithEmail of(Participant participant) {
+            return new ParticipantWithEmail(participant.id(), participant.speaker(), nameOf(participant),
+                    participant.userId(), null);
+        }
+    }
+
+    @Schema(name = "DeletionStatus")
+    record DeletionStatus(String status) {
+
+        static final DeletionStatus OK = new DeletionStatus("ok");
+    }
+
+    @Schema(name = "SpeakerAssignmentStatus")
+    record SpeakerAssignmentStatus(String status) {
+
+        static final SpeakerAssignmentStatus OK = new SpeakerAssignmentStatus("ok");
+    }
+
+    static TranscriptSchemas.Participant participant(Participant participant) {
+        return new TranscriptSchemas.Participant(participant.id(), participant.speaker(), nameOf(participant),
+                participant.userId());
+    }
+
+    private static String nameOf(Participant participant) {
+        return participant.name() == null ? "" : participant.name();
+    }
+
+    private static List<TranscriptSchemas.Segment> segmentsOf(Topic topic) {
+        return topic.segments().stream().map(EditShapes::segment).toList();
+    }
+
+    private static TranscriptSchemas.Segment segment(Segment segment) {
+        return new TranscriptSchemas.Segment(segment.text(), segment.start(), segment.speaker());
+    }
+
+    private static TranscriptSchemas.Word word(Word word) {
+        return new TranscriptSchemas.Word(word.text(), word.start(), word.end(), word.speaker());
+    }
+
+    // The bodies, for the OpenAPI document only.
+
+    /** Only the fields sent change; {@code title} and the summaries may be cleared with null. */
+    @Schema(name = "UpdateTranscript")
+    record UpdateTranscript(@Nullable String name, @Nullable Boolean locked, @Nullable String title,
+                            @Nullable String shortSummary, @Nullable String longSummary, @Nullable String shareMode,
+                            @Nullable List<TranscriptParticipant> participants, @Nullable Boolean reviewed,
+                            @Nullable Boolean audioDeleted) {
+    }
+
+    @Schema(name = "TranscriptParticipant")
+    record TranscriptParticipant(@Nullable String id, @Nullable Integer speaker, String name,
+                                 @Nullable String userId) {
+    }
+
+    @Schema(name = "CreateParticipant")
+    record CreateParticipant(@Nullable Integer speaker, String name) {
+    }
+
+    @Schema(name = "UpdateParticipant")
+    record UpdateParticipant(@Nullable Integer speaker, @Nullable String name) {
+    }
+
+    @Schema(name = "SpeakerAssignment")
+    record SpeakerAssignment(@Nullable Integer speaker, @Nullable String participant, double timestampFrom,
+                             double timestampTo) {
+    }
+
+    @Schema(name = "SpeakerMerge")
+    record SpeakerMerge(int speakerFrom, int speakerTo) {
+    }
+}
