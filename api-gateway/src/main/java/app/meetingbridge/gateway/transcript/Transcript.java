@@ -9,7 +9,8 @@ record Transcript(String id, @Nullable String recordingId, @Nullable String user
                   @Nullable Long durationMs, @Nullable String title, @Nullable String shortSummary,
                   @Nullable String longSummary, Instant createdAt, String shareMode, String sourceLanguage,
                   String targetLanguage, @Nullable String meetingId, String sourceKind, @Nullable String roomId,
-                  @Nullable String roomName, boolean audioDeleted, String participantsJson, String topicsJson) {
+                  @Nullable String roomName, boolean audioDeleted, String participantsJson, String topicsJson,
+                  long changeSeq) {
 
     /**
      * Its owner may read it; anyone else as its share mode says: {@code public} anyone, {@code semi-private} any
