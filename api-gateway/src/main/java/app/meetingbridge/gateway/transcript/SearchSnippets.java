@@ -1,6 +1,7 @@
 package app.meetingbridge.gateway.transcript;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -24,14 +25,13 @@ final class SearchSnippets {
     static final int CONTEXT = 50;
     static final int SNIPPET_LENGTH = 150;
 
-    private static final String WORD_CHAR = "[\\p{L}\\p{M}\\p{N}]";
     private static final Pattern QUERY_PART = Pattern.compile("\"([^\"]*)\"?|(\\S+)");
-    private static final Pattern WORD = Pattern.compile(WORD_CHAR + "+");
 
-    private final @Nullable Pattern matches;
+    /** Each term's words; a term of several words is a phrase. Longest first, so a phrase wins over its words. */
+    private final List<List<String>> terms;
 
-    private SearchSnippets(@Nullable Pattern matches) {
-        this.matches = matches;
+    private SearchSnippets(List<List<String>> terms) {
+        this.terms = terms;
     }
 
     /** For the query text as the caller wrote it (the database reads it as {@code websearch_to_tsquery} does). */
@@ -44,61 +44,55 @@ final class SearchSnippets {
             if (word != null && (word.startsWith("-") || word.equalsIgnoreCase("or"))) {
                 continue;
             }
-            List<String> words = words(phrase != null ? phrase : word);
+            List<String> words = new ArrayList<>();
+            Words tokens = Words.of(phrase != null ? phrase : word);
+            for (int i = 0; i < tokens.count; i++) {
+                words.add((phrase != null ? phrase : word).substring(tokens.starts[i], tokens.ends[i]));
+            }
             if (!words.isEmpty()) {
                 terms.add(words);
             }
         }
-        if (terms.isEmpty()) {
-            return new SearchSnippets(null);
-        }
-        terms.sort(Comparator.comparingInt((List<String> words) -> -String.join(" ", words).length()));
-        List<String> alternatives = new ArrayList<>();
-        for (List<String> words : terms) {
-            alternatives.add(String.join("[^\\p{L}\\p{M}\\p{N}]+", words.stream().map(Pattern::quote).toList()));
-        }
-        return new SearchSnippets(Pattern.compile("(?<!" + WORD_CHAR + ")(?:" + String.join("|", alternatives) + ")(?!"
-                + WORD_CHAR + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        terms.sort(Comparator.comparingInt((List<String> words) -> -words.size()));
+        return new SearchSnippets(terms);
     }
 
     record Found(List<String> snippets, int matchCount) {
     }
 
     Found in(@Nullable String longSummary, @Nullable String words) {
-        List<String> snippets = new ArrayList<>(snippets(longSummary, SUMMARY_SNIPPETS));
-        if (snippets.size() < MAX_SNIPPETS) {
-            snippets.addAll(snippets(words, MAX_SNIPPETS - snippets.size()));
-        }
-        return new Found(List.copyOf(snippets), count(longSummary) + count(words));
+        List<int[]> inSummary = matches(longSummary);
+        List<int[]> inWords = matches(words);
+        List<String> snippets = new ArrayList<>(snippets(longSummary, inSummary, SUMMARY_SNIPPETS));
+        snippets.addAll(snippets(words, inWords, MAX_SNIPPETS - snippets.size()));
+        return new Found(List.copyOf(snippets), inSummary.size() + inWords.size());
     }
 
     int count(@Nullable String text) {
-        if (matches == null || text == null) {
-            return 0;
-        }
-        int count = 0;
-        Matcher match = matches.matcher(text);
-        while (match.find()) {
-            count++;
-        }
-        return count;
+        return matches(text).size();
     }
 
     /** At most {@code max} snippets of {@code text}, each starting after the one before ends. */
     List<String> snippets(@Nullable String text, int max) {
+        return snippets(text, matches(text), max);
+    }
+
+    private static List<String> snippets(@Nullable String text, List<int[]> matches, int max) {
         List<String> snippets = new ArrayList<>();
-        if (matches == null || text == null || max <= 0) {
+        if (text == null || max <= 0) {
             return snippets;
         }
-        Matcher match = matches.matcher(text);
         int lastEnd = 0;
-        while (snippets.size() < max && match.find()) {
-            int start = outsidePair(text, Math.max(0, match.start() - CONTEXT));
+        for (int[] match : matches) {
+            if (snippets.size() >= max) {
+                break;
+            }
+            int start = outsidePair(text, Math.max(0, match[0] - CONTEXT));
             if (start < lastEnd) {
                 continue;
             }
-            int end = outsidePair(text, Math.min(text.length(), match.start() + SNIPPET_LENGTH - CONTEXT));
-            end = Math.max(end, Math.min(text.length(), match.end()));
+            int end = outsidePair(text, Math.min(text.length(), match[0] + SNIPPET_LENGTH - CONTEXT));
+            end = Math.max(end, match[1]);
             String snippet = text.substring(start, end).strip();
             if (snippet.isEmpty()) {
                 continue;
@@ -109,13 +103,93 @@ final class SearchSnippets {
         return snippets;
     }
 
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        Matcher word = WORD.matcher(text);
-        while (word.find()) {
-            words.add(word.group());
+    /**
+     * Where the terms occur, as {start, end} character offsets, in order and not overlapping: the text is read word
+     * by word once (a word is a run of letters, marks and digits) and each word compared with the terms' first
+     * words in any letter case.
+     */
+    private List<int[]> matches(@Nullable String text) {
+        List<int[]> matches = new ArrayList<>();
+        if (text == null || terms.isEmpty()) {
+            return matches;
         }
-        return words;
+        Words words = Words.of(text);
+        int i = 0;
+        while (i < words.count) {
+            int matched = 0;
+            for (List<String> term : terms) {
+                if (words.matchAt(text, i, term)) {
+                    matched = term.size();
+                    break;
+                }
+            }
+            if (matched > 0) {
+                matches.add(new int[] {words.starts[i], words.ends[i + matched - 1]});
+                i += matched;
+            } else {
+                i++;
+            }
+        }
+        return matches;
+    }
+
+    /** The words of a text as character offsets. */
+    private static final class Words {
+        int[] starts = new int[64];
+        int[] ends = new int[64];
+        int count;
+
+        static Words of(String text) {
+            Words words = new Words();
+            int i = 0;
+            while (i < text.length()) {
+                int codePoint = text.codePointAt(i);
+                if (!isWordChar(codePoint)) {
+                    i += Character.charCount(codePoint);
+                    continue;
+                }
+                int start = i;
+                while (i < text.length() && isWordChar(codePoint = text.codePointAt(i))) {
+                    i += Character.charCount(codePoint);
+                }
+                words.add(start, i);
+            }
+            return words;
+        }
+
+        private void add(int start, int end) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
+            }
+            starts[count] = start;
+            ends[count] = end;
+            count++;
+        }
+
+        /** Whether the term's words are the text's words from the {@code at}-th on, in any letter case. */
+        boolean matchAt(String text, int at, List<String> term) {
+            if (at + term.size() > count) {
+                return false;
+            }
+            for (int k = 0; k < term.size(); k++) {
+                String word = term.get(k);
+                int start = starts[at + k];
+                if (ends[at + k] - start != word.length() || !text.regionMatches(true, start, word, 0, word.length())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isWordChar(int codePoint) {
+            if (Character.isLetterOrDigit(codePoint)) {
+                return true;
+            }
+            int type = Character.getType(codePoint);
+            return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK;
+        }
     }
 
     /** The index moved back so that it does not split a character outside the basic plane. */
