@@ -33,15 +33,35 @@ create function transcript_words_text(topics jsonb) returns text language sql im
                with ordinality topic(value, no)) parts
 $$;
 
+-- The weighted vector of a transcript. A tsvector holds at most 1 MB: words that would not fit (tens of thousands
+-- of different long words, nothing a meeting says) are cut from the end until they do, rather than failing the
+-- write of the transcript itself.
+create function transcript_search_vector(title text, short_summary text, long_summary text, words text)
+    returns tsvector language plpgsql immutable as $$
+declare
+    cut integer := length(words);
+begin
+    loop
+        begin
+            return setweight(to_tsvector('simple', coalesce(title, '')), 'A')
+                || setweight(to_tsvector('simple', concat_ws(' ', short_summary, long_summary)), 'B')
+                || setweight(to_tsvector('simple', left(words, cut)), 'C');
+        exception when program_limit_exceeded then
+            if cut = 0 then
+                return setweight(to_tsvector('simple', left(coalesce(title, ''), 10000)), 'A');
+            end if;
+            cut := cut / 2;
+        end;
+    end loop;
+end
+$$;
+
 create function transcript_search_refresh() returns trigger language plpgsql as $$
 declare
     words text := transcript_words_text(new.topics);
 begin
     insert into transcript_search (transcript_id, words_text, search_vector)
-    values (new.id, words,
-            setweight(to_tsvector('simple', coalesce(new.title, '')), 'A')
-            || setweight(to_tsvector('simple', concat_ws(' ', new.short_summary, new.long_summary)), 'B')
-            || setweight(to_tsvector('simple', words), 'C'))
+    values (new.id, words, transcript_search_vector(new.title, new.short_summary, new.long_summary, words))
     on conflict (transcript_id) do update
         set words_text = excluded.words_text, search_vector = excluded.search_vector;
     return null;
@@ -57,11 +77,9 @@ create trigger trg_transcript_search_update after update of title, short_summary
     execute function transcript_search_refresh();
 
 insert into transcript_search (transcript_id, words_text, search_vector)
-select id, words,
-       setweight(to_tsvector('simple', coalesce(title, '')), 'A')
-       || setweight(to_tsvector('simple', concat_ws(' ', short_summary, long_summary)), 'B')
-       || setweight(to_tsvector('simple', words), 'C')
-from (select t.*, transcript_words_text(t.topics) as words from transcript t) rows;
+select id, words, transcript_search_vector(title, short_summary, long_summary, words)
+from (select t.id, t.title, t.short_summary, t.long_summary, transcript_words_text(t.topics) as words
+      from transcript t) rows;
 
 -- The list's and the search's filters and orders.
 create index idx_transcript_created_at on transcript (created_at desc);

@@ -215,6 +215,18 @@ class TranscriptSearchIT {
     }
 
     @Test
+    void aTranscriptTooBigForOneSearchVectorIsStillWrittenAndFoundByItsFirstWords() {
+        String room = room(alice);
+        StringBuilder garbage = new StringBuilder("Kickoff");
+        for (int i = 0; i < 45_000; i++) {
+            garbage.append(' ').append(UUID.randomUUID().toString().replace("-", ""));
+        }
+        String huge = transcript(spec(alice, room, "Noise", "", garbage.toString()));
+
+        assertThat(ids(search(as(alice), "q=kickoff&room_id=" + room))).containsExactly(huge);
+    }
+
+    @Test
     void matchesQuotedPhrasesAsWordsInARowAndLeavesOutExcludedWords() {
         String room = room(alice);
         String phrase = transcript(spec(alice, room, "Finance", "", STANDUP));
