@@ -199,8 +199,8 @@ print(f"| all | | {len(everything)} | {pct(everything, 50):.0f} | {pct(everythin
 print(f"\n{len(everything)} requests in {seconds:.1f} s ({len(everything) / seconds:.1f}/s), {failures[0]} not 200")
 PY
 
-# The same statements the gateway sends for one search (a caller who owns everything): the ranked page, the count
-# (when the page is full) and the page's texts for the snippets, as one pgbench transaction per query.
+# The same statements the gateway sends for one search (a caller who owns everything): the ranked page with the
+# count of all matches, and the page's texts for the snippets, as one pgbench transaction per query.
 echo
 echo "SQL: the gateway's statements for one search straight to PostgreSQL (pgbench, $CLIENTS clients, the same requests)"
 n=0
@@ -209,15 +209,13 @@ while IFS= read -r q; do
   literal=${q//\'/\'\'}
   cat > "$WORK/q$n.sql" <<SQL
 select t.id, t.title, t.user_id, t.room_id, r.name, t.source_kind, t.created_at, t.status, t.duration_ms, t.change_seq,
-       ts_rank_cd('{0.1, 0.02, 0.2, 1.0}', transcript_search.search_vector, search_query, 32) as rank
+       ts_rank_cd('{0.1, 0.02, 0.2, 1.0}', transcript_search.search_vector, search_query, 32) as rank,
+       count(*) over () as total
 from transcript t join transcript_search on transcript_search.transcript_id = t.id
 cross join websearch_to_tsquery('simple', '$literal') as search_query
 left join room r on r.id = t.room_id
 where transcript_search.search_vector @@ search_query
 order by rank desc, t.created_at desc, t.id limit 20;
-select count(*) from transcript t join transcript_search on transcript_search.transcript_id = t.id
-cross join websearch_to_tsquery('simple', '$literal') as search_query
-where transcript_search.search_vector @@ search_query;
 select t.id, t.long_summary, s.words_text from transcript t join transcript_search s on s.transcript_id = t.id
 where t.id in (select id from transcript order by created_at desc limit 20);
 SQL

@@ -53,7 +53,7 @@ class TranscriptSearchRepository {
 
     record Hit(String id, @Nullable String title, @Nullable String userId, @Nullable String roomId,
                @Nullable String roomName, String sourceKind, Instant createdAt, String status,
-               @Nullable Long durationMs, long changeSeq, double rank) {
+               @Nullable Long durationMs, long changeSeq, double rank, int total) {
     }
 
     /** What a hit's snippets are cut from. */
@@ -62,7 +62,8 @@ class TranscriptSearchRepository {
 
     /**
      * One page of what the caller may read that matches: by rank, then newest first; without query text, every
-     * transcript the filters let through, newest first, each with rank 1.
+     * transcript the filters let through, newest first, each with rank 1. Each hit carries how many match in all
+     * (counted in the same pass over the matches that ranks them).
      */
     List<Hit> search(Caller caller, SearchRequest request) {
         Field<Double> rank = request.text() == null ? DSL.inline(1.0).as("rank") : RANK;
@@ -72,15 +73,16 @@ class TranscriptSearchRepository {
         return matching(caller, request,
                 List.of(TRANSCRIPT.ID, TRANSCRIPT.TITLE, TRANSCRIPT.USER_ID, TRANSCRIPT.ROOM_ID, ROOM.NAME,
                         TRANSCRIPT.SOURCE_KIND, TRANSCRIPT.CREATED_AT, TRANSCRIPT.STATUS, TRANSCRIPT.DURATION_MS,
-                        TRANSCRIPT.CHANGE_SEQ, rank))
+                        TRANSCRIPT.CHANGE_SEQ, rank, DSL.count().over().as("total")))
                 .orderBy(order).offset(request.offset()).limit(request.limit())
                 .fetch(row -> new Hit(row.get(TRANSCRIPT.ID), row.get(TRANSCRIPT.TITLE), row.get(TRANSCRIPT.USER_ID),
                         row.get(TRANSCRIPT.ROOM_ID), row.get(ROOM.NAME), row.get(TRANSCRIPT.SOURCE_KIND),
                         row.get(TRANSCRIPT.CREATED_AT), row.get(TRANSCRIPT.STATUS), row.get(TRANSCRIPT.DURATION_MS),
-                        row.get(TRANSCRIPT.CHANGE_SEQ), row.get("rank", Double.class)));
+                        row.get(TRANSCRIPT.CHANGE_SEQ), row.get("rank", Double.class),
+                        row.get("total", Integer.class)));
     }
 
-    /** How many transcripts the caller may read match, all pages together. */
+    /** How many transcripts the caller may read match, all pages together (for a page past the last). */
     int count(Caller caller, SearchRequest request) {
         return db.fetchCount(matching(caller, request, List.of(TRANSCRIPT.ID)));
     }

@@ -23,8 +23,7 @@ class TranscriptSearchService {
 
     TranscriptSearchResponse search(Caller caller, SearchRequest request) {
         List<Hit> hits = search.search(caller, request);
-        boolean lastPage = hits.size() < request.limit() && (request.offset() == 0 || !hits.isEmpty());
-        int total = lastPage ? (int) request.offset() + hits.size() : search.count(caller, request);
+        int total = !hits.isEmpty() ? hits.get(0).total() : request.offset() == 0 ? 0 : search.count(caller, request);
         Map<String, Texts> texts = request.text() == null || hits.isEmpty() ? Map.of()
                 : search.texts(hits.stream().map(Hit::id).toList());
         SearchSnippets snippets = request.text() == null ? null : SearchSnippets.forQuery(request.text());
