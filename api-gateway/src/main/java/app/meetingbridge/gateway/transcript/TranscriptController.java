@@ -72,12 +72,17 @@ class TranscriptController {
     Page<Map<String, Object>> list(Caller caller, @RequestParam(defaultValue = "1") int page,
                                    @RequestParam(defaultValue = "50") int size,
                                    @RequestParam(name = "room_id", required = false) @Nullable String roomId,
-                                   @RequestParam(name = "meeting_id", required = false) @Nullable String meetingId) {
+                                   @RequestParam(name = "meeting_id", required = false) @Nullable String meetingId,
+                                   @RequestParam(name = "source_kind", required = false) @Nullable String sourceKind,
+                                   @RequestParam(name = "search_term", required = false) @Nullable String searchTerm,
+                                   @RequestParam(name = "change_seq_from", required = false) @Nullable Long changeSeqFrom,
+                                   @RequestParam(name = "sort_by", required = false) @Nullable String sortBy) {
         if (caller.isAnonymous()) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
         }
         Page.validate(page, size, MAX_PAGE_SIZE);
-        return transcripts.page(caller, page, size, roomId, meetingId).map(TranscriptController::minimal);
+        TranscriptFilter filter = TranscriptFilter.of(roomId, meetingId, sourceKind, searchTerm, changeSeqFrom, sortBy);
+        return transcripts.page(caller, page, size, filter).map(TranscriptController::minimal);
     }
 
     @Operation(operationId = "v1_transcript_get")
@@ -337,6 +342,7 @@ class TranscriptController {
         body.put("room_name", transcript.roomName());
         body.put("audio_deleted", transcript.audioDeleted());
         body.put("dag_status", null);
+        body.put("change_seq", transcript.changeSeq());
         return body;
     }
 }

@@ -34,19 +34,21 @@ class TranscriptRepository {
                 .fetchOptional(TranscriptRepository::toTranscript);
     }
 
-    /** A page of the transcripts {@code ownerId} owns (all of them for {@code everything}), newest first. */
-    List<Transcript> page(String ownerId, boolean everything, @Nullable String roomId, @Nullable String meetingId,
-                          long offset, int limit) {
+    /**
+     * A page of the transcripts {@code ownerId} owns (all of them for {@code everything}) that pass the filter,
+     * newest first, or by {@code change_seq} from the oldest change.
+     */
+    List<Transcript> page(String ownerId, boolean everything, TranscriptFilter filter, long offset, int limit) {
         return db.select(TRANSCRIPT.fields()).select(ROOM.NAME).from(TRANSCRIPT)
                 .leftJoin(ROOM).on(ROOM.ID.eq(TRANSCRIPT.ROOM_ID))
-                .where(filter(ownerId, everything, roomId, meetingId))
-                .orderBy(TRANSCRIPT.CREATED_AT.desc(), TRANSCRIPT.ID)
+                .where(filter(ownerId, everything, filter))
+                .orderBy(filter.byChangeSeq() ? TRANSCRIPT.CHANGE_SEQ.asc() : TRANSCRIPT.CREATED_AT.desc(), TRANSCRIPT.ID)
                 .offset(offset).limit(limit)
                 .fetch(TranscriptRepository::toTranscript);
     }
 
-    int count(String ownerId, boolean everything, @Nullable String roomId, @Nullable String meetingId) {
-        return db.fetchCount(TRANSCRIPT, filter(ownerId, everything, roomId, meetingId));
+    int count(String ownerId, boolean everything, TranscriptFilter filter) {
+        return db.fetchCount(TRANSCRIPT, filter(ownerId, everything, filter));
     }
 
     /**
@@ -133,14 +135,22 @@ class TranscriptRepository {
         return db.deleteFrom(TRANSCRIPT).where(TRANSCRIPT.ID.eq(id)).execute() == 1;
     }
 
-    private static Condition filter(String ownerId, boolean everything, @Nullable String roomId,
-                                    @Nullable String meetingId) {
+    private static Condition filter(String ownerId, boolean everything, TranscriptFilter filter) {
         Condition condition = everything ? DSL.trueCondition() : TRANSCRIPT.USER_ID.eq(ownerId);
-        if (roomId != null) {
-            condition = condition.and(TRANSCRIPT.ROOM_ID.eq(roomId));
+        if (filter.roomId() != null) {
+            condition = condition.and(TRANSCRIPT.ROOM_ID.eq(filter.roomId()));
         }
-        if (meetingId != null) {
-            condition = condition.and(TRANSCRIPT.MEETING_ID.eq(meetingId));
+        if (filter.meetingId() != null) {
+            condition = condition.and(TRANSCRIPT.MEETING_ID.eq(filter.meetingId()));
+        }
+        if (filter.sourceKind() != null) {
+            condition = condition.and(TRANSCRIPT.SOURCE_KIND.eq(filter.sourceKind()));
+        }
+        if (filter.titleContains() != null) {
+            condition = condition.and(TRANSCRIPT.TITLE.containsIgnoreCase(filter.titleContains()));
+        }
+        if (filter.changeSeqAfter() != null) {
+            condition = condition.and(TRANSCRIPT.CHANGE_SEQ.gt(filter.changeSeqAfter()));
         }
         return condition;
     }
@@ -153,6 +163,6 @@ class TranscriptRepository {
                 row.get(TRANSCRIPT.TARGET_LANGUAGE), row.get(TRANSCRIPT.MEETING_ID), row.get(TRANSCRIPT.SOURCE_KIND),
                 row.get(TRANSCRIPT.ROOM_ID), row.get(ROOM.NAME), row.get(TRANSCRIPT.AUDIO_DELETED),
                 row.get(TRANSCRIPT.PARTICIPANTS).data(), row.get(TRANSCRIPT.TOPICS).data(),
-                row.get(TRANSCRIPT.REVIEWED));
+                row.get(TRANSCRIPT.REVIEWED), row.get(TRANSCRIPT.CHANGE_SEQ));
     }
 }

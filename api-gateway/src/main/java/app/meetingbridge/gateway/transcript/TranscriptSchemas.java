@@ -24,7 +24,8 @@ final class TranscriptSchemas {
                                 @Nullable String longSummary, String createdAt, String shareMode,
                                 String sourceLanguage, String targetLanguage, boolean reviewed,
                                 @Nullable String meetingId, String sourceKind, @Nullable String roomId,
-                                @Nullable String roomName, boolean audioDeleted, @Nullable Object dagStatus) {
+                                @Nullable String roomName, boolean audioDeleted, @Nullable Object dagStatus,
+                                long changeSeq) {
     }
 
     @Schema(name = "Participant")

@@ -9,7 +9,6 @@ import app.meetingbridge.messaging.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,12 +46,15 @@ class TranscriptService {
         return transcript;
     }
 
-    /** A page of the caller's transcripts (every one for a caller who owns everything), newest first. */
-    Page<Transcript> page(Caller caller, int page, int size, @Nullable String roomId, @Nullable String meetingId) {
+    /**
+     * A page of the caller's transcripts (every one for a caller who owns everything) that pass the filter, newest
+     * first or by change sequence.
+     */
+    Page<Transcript> page(Caller caller, int page, int size, TranscriptFilter filter) {
         String owner = caller.userId() == null ? "" : caller.userId();
-        int total = transcripts.count(owner, caller.ownsEverything(), roomId, meetingId);
-        return Page.of(transcripts.page(owner, caller.ownsEverything(), roomId, meetingId, Page.offset(page, size),
-                size), total, page, size);
+        int total = transcripts.count(owner, caller.ownsEverything(), filter);
+        return Page.of(transcripts.page(owner, caller.ownsEverything(), filter, Page.offset(page, size), size),
+                total, page, size);
     }
 
     /**
