@@ -61,9 +61,7 @@ class OpenApiContractIT extends GatewayTestSupport {
             "PATCH /v1/transcripts/{transcript_id}/speaker/assign",
             "PATCH /v1/transcripts/{transcript_id}/speaker/merge",
             "POST /v1/transcripts/{transcript_id}/record/upload",
-            "GET /v1/transcripts/{transcript_id}/events",
             "POST /v1/transcripts/{transcript_id}/record/webrtc",
-            "GET /v1/events",
             "GET /v1/zulip/streams",
             "GET /v1/zulip/streams/{stream_id}/topics");
 

@@ -79,7 +79,7 @@ class LiveConfiguration implements WebSocketConfigurer {
     }
 
     @Bean
-    static ServletServerContainerFactoryBean liveSocketContainer(LiveProperties properties) {
+    ServletServerContainerFactoryBean liveSocketContainer(LiveProperties properties) {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
         container.setMaxTextMessageBufferSize(MAX_INCOMING);
         container.setMaxBinaryMessageBufferSize(MAX_INCOMING);
@@ -89,7 +89,9 @@ class LiveConfiguration implements WebSocketConfigurer {
 
     @Bean
     AnonymousQueue liveEventsQueue() {
-        return new AnonymousQueue(new Base64UrlNamingStrategy("gateway.transcript-events."));
+        AnonymousQueue queue = new AnonymousQueue(new Base64UrlNamingStrategy("gateway.transcript-events."));
+        queue.setLeaderLocator(null); // a classic queue of RabbitMQ 4 refuses the leader-locator argument
+        return queue;
     }
 
     @Bean
