@@ -1,14 +1,17 @@
 package app.meetingbridge.gateway.live;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One socket following a transcript: it is subscribed before the stored log is read, holds the live events that
- * arrive meanwhile, and once the log is sent passes on only the live events past the log's last one, in order,
- * each once (an event's {@code seq} is its row in the log). A socket that falls too far behind while the log is
- * being read is dropped like any slow one.
+ * arrive meanwhile, and once the log is sent passes on the live events it did not send yet, in the order they
+ * arrive (the order the log was written in: each service sends its events in that order on one channel), each
+ * once (an event's {@code seq} is its row in the log). A socket that falls too far behind while the log is being
+ * read is dropped like any slow one.
  */
 final class Follower {
 
@@ -16,7 +19,7 @@ final class Follower {
 
     private final Outlet outlet;
     private @Nullable List<Held> held = new ArrayList<>();
-    private long lastSeq;
+    private final Set<Long> sent = new HashSet<>();
 
     Follower(Outlet outlet) {
         this.outlet = outlet;
@@ -54,11 +57,8 @@ final class Follower {
     }
 
     private void pass(@Nullable Long seq, String message) {
-        if (seq != null) {
-            if (seq <= lastSeq) {
-                return;
-            }
-            lastSeq = seq;
+        if (seq != null && !sent.add(seq)) {
+            return;
         }
         outlet.offer(message);
     }

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.DisposableBean;
@@ -20,7 +22,8 @@ import org.springframework.web.socket.WebSocketSession;
  * This instance's live sockets, and the fan-out of every transcript event to them: a transcript's logged events to
  * the sockets following it ({@code ts:{id}} in Reflector's words), the owner's list events to the owner's
  * {@code /v1/events} sockets ({@code user:{id}}), and to the sockets of a caller who owns everything
- * ({@code AUTH_BACKEND=none}). Offering a message never blocks: each socket has its own bounded {@link Outlet}.
+ * ({@code AUTH_BACKEND=none}). Offering a message never blocks: each socket has its own bounded {@link Outlet},
+ * written by a pool of {@code LIVE_SEND_THREADS} threads.
  */
 @Component
 class LiveHub implements DisposableBean {
@@ -33,19 +36,25 @@ class LiveHub implements DisposableBean {
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
     private final AtomicLong departedPeak = new AtomicLong();
     private final Counter dropped;
+    private final Counter received;
     private final ExecutorService background;
 
     LiveHub(TranscriptEventRepository eventLog, LiveProperties properties, MeterRegistry meters) {
         this.eventLog = eventLog;
         this.properties = properties;
         AtomicInteger threads = new AtomicInteger();
-        this.background = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "live-socket-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ThreadPoolExecutor senders = new ThreadPoolExecutor(properties.sendThreads(), properties.sendThreads(),
+                30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "live-send-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        senders.allowCoreThreadTimeOut(true);
+        this.background = senders;
         this.dropped = Counter.builder("meetingbridge.live.dropped")
                 .description("live sockets closed for falling behind").register(meters);
+        this.received = Counter.builder("meetingbridge.live.events")
+                .description("transcript events this instance received for its sockets").register(meters);
         Gauge.builder("meetingbridge.live.sockets", sockets, Map::size)
                 .description("live sockets open on this instance").register(meters);
         Gauge.builder("meetingbridge.live.queued", this, LiveHub::queued)
@@ -93,6 +102,7 @@ class LiveHub implements DisposableBean {
 
     /** One event, to every socket of this instance that follows it. */
     void dispatch(TranscriptEvent event) {
+        received.increment();
         if (event.seq() != null) { // logged: the transcript's own sockets (the owner-only ones are not logged)
             Set<Follower> followers = transcripts.get(event.transcriptId());
             if (followers != null) {
@@ -113,6 +123,10 @@ class LiveHub implements DisposableBean {
 
     int sockets() {
         return sockets.size();
+    }
+
+    long events() {
+        return (long) received.count();
     }
 
     long dropped() {

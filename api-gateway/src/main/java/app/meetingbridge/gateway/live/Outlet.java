@@ -1,11 +1,9 @@
 package app.meetingbridge.gateway.live;
 
-import jakarta.websocket.SendResult;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -14,20 +12,20 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * The way out to one socket: messages wait in order in a queue of at most {@code limit} characters, and go out one
- * at a time without blocking the thread that offers them (the container's asynchronous send). A socket whose queue
- * would grow past the limit, or whose message in flight is older than the send timeout, is dropped: its queue is
- * emptied and the socket closed (by another thread, so a stuck connection holds up nobody).
+ * The way out to one socket: messages wait in order in a queue of at most {@code limit} characters and go out one
+ * at a time from a pool thread, so the thread that offers them never waits on a client. A socket whose queue would
+ * grow past the limit, or whose message in flight is older than the send timeout, is dropped: its queue is emptied
+ * and the socket closed (by another thread); a write the client does not take fails after the send timeout, so a
+ * stuck connection holds a pool thread no longer than that.
  */
 final class Outlet {
 
     private static final Logger log = LoggerFactory.getLogger(Outlet.class);
     static final CloseStatus TOO_SLOW = CloseStatus.SESSION_NOT_RELIABLE.withReason("Too slow to keep up");
-    private static final int MAX_INLINE_SENDS = 32;
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    /** Tomcat's limit on one blocking write, in milliseconds. */
+    private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     private final WebSocketSession session;
-    private final jakarta.websocket.@Nullable Session nativeSession;
     private final long limit;
     private final long sendTimeoutNanos;
     private final LongSupplier nanoTime;
@@ -44,10 +42,10 @@ final class Outlet {
     Outlet(WebSocketSession session, long limit, long sendTimeoutNanos, LongSupplier nanoTime, Executor background,
            Runnable onDrop) {
         this.session = session;
-        this.nativeSession = session instanceof NativeWebSocketSession n
+        jakarta.websocket.Session nativeSession = session instanceof NativeWebSocketSession n
                 ? n.getNativeSession(jakarta.websocket.Session.class) : null;
-        if (nativeSession != null) {
-            nativeSession.getAsyncRemote().setSendTimeout(Math.max(1, sendTimeoutNanos / 1_000_000));
+        if (nativeSession != null) { // a write the client does not take fails after the send timeout
+            nativeSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, Math.max(1, sendTimeoutNanos / 1_000_000));
         }
         this.limit = limit;
         this.sendTimeoutNanos = sendTimeoutNanos;
@@ -120,52 +118,32 @@ final class Outlet {
         return text;
     }
 
+    /** Sends on a pool thread, one message after the other, until the queue is empty. */
     private void transmit(String text) {
-        if (nativeSession == null) {
-            sendBlocking(text);
-            return;
-        }
-        int[] depth = DEPTH.get();
-        if (depth[0] >= MAX_INLINE_SENDS) { // the container finished the last sends inline: go on from another thread
-            background.execute(() -> transmit(text));
-            return;
-        }
-        depth[0]++;
-        try {
-            nativeSession.getAsyncRemote().sendText(text, this::sent);
-        } catch (RuntimeException e) {
-            sent(new SendResult(e));
-        } finally {
-            depth[0]--;
-        }
+        background.execute(() -> drain(text));
     }
 
-    private void sendBlocking(String text) {
-        try {
-            session.sendMessage(new TextMessage(text));
-            sent(new SendResult());
-        } catch (IOException | RuntimeException e) {
-            sent(new SendResult(e));
+    private void drain(String first) {
+        String text = first;
+        while (text != null) {
+            try {
+                session.sendMessage(new TextMessage(text));
+            } catch (IOException | RuntimeException e) {
+                synchronized (this) {
+                    if (!closed) {
+                        dropLocked("the send failed: " + e);
+                    }
+                }
+                return;
+            }
+            synchronized (this) {
+                if (closed || queue.isEmpty()) {
+                    sending = false;
+                    return;
+                }
+                text = next();
+            }
         }
-    }
-
-    private void sent(SendResult result) {
-        String following;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            if (!result.isOK()) {
-                dropLocked("the send failed: " + result.getException());
-                return;
-            }
-            if (queue.isEmpty()) {
-                sending = false;
-                return;
-            }
-            following = next();
-        }
-        transmit(following);
     }
 
     private void dropLocked(String why) {

@@ -204,12 +204,16 @@ class LiveEventsIT {
             int sent = 0;
             long deadline = System.nanoTime() + 120_000_000_000L;
             while (hub.dropped() == droppedBefore && System.nanoTime() < deadline) {
-                for (int i = 0; i < 50; i++) {
-                    sent++;
-                    rabbit.convertAndSend(Topology.TRANSCRIPTS_EXCHANGE, Topology.TRANSCRIPT_EVENT,
-                            new TranscriptEvent("e-" + UUID.randomUUID(), Instant.now(), 1_000_000_000L + sent, id,
-                                    "alice", "TRANSCRIPT", WireFormat.json().writeValueAsString(textData(filler))));
-                }
+                int first = sent;
+                sent += 3; // 48 KB at once: within what the reader's socket may hold
+                rabbit.invoke(operations -> { // one channel: the broker keeps their order
+                    for (int i = first + 1; i <= first + 3; i++) {
+                        operations.convertAndSend(Topology.TRANSCRIPTS_EXCHANGE, Topology.TRANSCRIPT_EVENT,
+                                new TranscriptEvent("e-" + UUID.randomUUID(), Instant.now(), 1_000_000_000L + i, id,
+                                        "alice", "TRANSCRIPT", WireFormat.json().writeValueAsString(textData(filler))));
+                    }
+                    return null;
+                });
                 int published = sent;
                 LiveClient.await(() -> reader.received().size() >= published || hub.dropped() > droppedBefore,
                         "the reader keeps up");
