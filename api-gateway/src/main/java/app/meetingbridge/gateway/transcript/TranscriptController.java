@@ -6,6 +6,13 @@ import app.meetingbridge.gateway.transcript.TranscriptAudio.RangeNotSatisfiable;
 import app.meetingbridge.gateway.web.ApiException;
 import app.meetingbridge.gateway.web.InvalidRequestException;
 import app.meetingbridge.gateway.web.Page;
+import app.meetingbridge.transcripts.Format;
+import app.meetingbridge.transcripts.Participant;
+import app.meetingbridge.transcripts.Rendering;
+import app.meetingbridge.transcripts.Segment;
+import app.meetingbridge.transcripts.Topic;
+import app.meetingbridge.transcripts.TranscriptJson;
+import app.meetingbridge.transcripts.Word;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -32,8 +39,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the frontend shows of a transcript, with Reflector's paths and shapes: the caller's transcripts
@@ -47,11 +52,9 @@ class TranscriptController {
 
     private static final int MAX_PAGE_SIZE = 100;
     private static final Pattern SINGLE_RANGE = Pattern.compile("(?i)bytes=(?:(\\d+)-(\\d*)|-(\\d+))");
-    private static final List<String> FORMATS = List.of("text", "text-timestamped", "webvtt-named", "json");
 
     private final TranscriptService transcripts;
     private final TranscriptAudio audio;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     TranscriptController(TranscriptService transcripts, TranscriptAudio audio) {
         this.transcripts = transcripts;
@@ -77,23 +80,18 @@ class TranscriptController {
     @GetMapping("/{transcript_id}")
     Map<String, Object> get(Caller caller, @PathVariable("transcript_id") String transcriptId,
                             @RequestParam(name = "transcript_format", defaultValue = "text") String format) {
-        if (!FORMATS.contains(format)) {
+        if (Format.of(format).isEmpty()) {
             throw InvalidRequestException.of(List.of("query", "transcript_format"),
                     "Input should be 'text', 'text-timestamped', 'webvtt-named' or 'json'", "literal_error");
         }
         Transcript transcript = transcripts.readable(caller, transcriptId);
-        TranscriptText text = TranscriptText.of(json.readTree(transcript.topicsJson()),
-                json.readTree(transcript.participantsJson()));
+        Rendering text = Rendering.of(TranscriptJson.topics(transcript.topicsJson()),
+                TranscriptJson.participants(transcript.participantsJson()));
         Map<String, Object> body = minimal(transcript);
         body.put("action_items", null);
         body.put("participants", participants(transcript, true));
         body.put("transcript_format", format);
-        body.put("transcript", switch (format) {
-            case "text-timestamped" -> text.timestamped();
-            case "webvtt-named" -> text.webvttNamed();
-            case "json" -> text.json();
-            default -> text.text();
-        });
+        body.put("transcript", text.in(Format.of(format).orElseThrow()));
         return body;
     }
 
@@ -114,28 +112,27 @@ class TranscriptController {
     List<Map<String, Object>> topicsWithWords(Caller caller, @PathVariable("transcript_id") String transcriptId) {
         Transcript transcript = transcripts.readable(caller, transcriptId);
         List<Map<String, Object>> topics = new ArrayList<>();
-        for (JsonNode topic : json.readTree(transcript.topicsJson())) {
+        for (Topic topic : TranscriptJson.topics(transcript.topicsJson())) {
             List<Map<String, Object>> segments = new ArrayList<>();
-            for (TranscriptText.Segment segment : TranscriptText.segments(topic.path("words"))) {
+            for (Segment segment : topic.segments()) {
                 segments.add(Map.of("text", segment.text(), "start", segment.start(), "speaker", segment.speaker()));
             }
             List<Map<String, Object>> words = new ArrayList<>();
-            for (JsonNode word : topic.path("words")) {
+            for (Word word : topic.words()) {
                 Map<String, Object> out = new LinkedHashMap<>();
-                out.put("text", word.path("text").asString(""));
-                out.put("start", word.path("start").asDouble(0));
-                out.put("end", word.path("end").asDouble(0));
-                out.put("speaker", word.path("speaker").asInt(0));
+                out.put("text", word.text());
+                out.put("start", word.start());
+                out.put("end", word.end());
+                out.put("speaker", word.speaker());
                 words.add(out);
             }
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", topic.path("id").asString(""));
-            out.put("title", topic.path("title").asString(""));
-            out.put("summary", topic.path("summary").asString(""));
-            out.put("timestamp", topic.path("timestamp").asDouble(0));
-            out.put("duration", topic.path("duration").isNumber() ? topic.get("duration").doubleValue() : null);
-            out.put("transcript", segments.stream().map(segment -> (String) segment.get("text"))
-                    .reduce((a, b) -> a + " " + b).orElse(topic.path("transcript").asString("")));
+            out.put("id", topic.id());
+            out.put("title", topic.title());
+            out.put("summary", topic.summary());
+            out.put("timestamp", topic.timestamp());
+            out.put("duration", topic.duration());
+            out.put("transcript", topic.text());
             out.put("segments", segments);
             out.put("words", words);
             topics.add(out);
@@ -278,12 +275,12 @@ class TranscriptController {
 
     private List<Map<String, Object>> participants(Transcript transcript, boolean withEmail) {
         List<Map<String, Object>> participants = new ArrayList<>();
-        for (JsonNode participant : json.readTree(transcript.participantsJson())) {
+        for (Participant participant : TranscriptJson.participants(transcript.participantsJson())) {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", participant.path("id").asString(null));
-            out.put("speaker", participant.path("speaker").isNumber() ? participant.get("speaker").intValue() : null);
-            out.put("name", participant.path("name").asString(""));
-            out.put("user_id", participant.path("user_id").isString() ? participant.get("user_id").stringValue() : null);
+            out.put("id", participant.id());
+            out.put("speaker", participant.speaker());
+            out.put("name", participant.name() == null ? "" : participant.name());
+            out.put("user_id", participant.userId());
             if (withEmail) {
                 out.put("email", null);
             }

@@ -8,6 +8,11 @@ import app.meetingbridge.outbound.GuardedHttpClient;
 import app.meetingbridge.outbound.OutboundGuard;
 import app.meetingbridge.outbound.RefusedDestinationException;
 import app.meetingbridge.recordings.roomwebhook.RoomWebhookRepository.Target;
+import app.meetingbridge.transcripts.Participant;
+import app.meetingbridge.transcripts.Rendering;
+import app.meetingbridge.transcripts.Speakers;
+import app.meetingbridge.transcripts.Topic;
+import app.meetingbridge.transcripts.TranscriptJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -18,9 +23,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,7 +56,6 @@ class RoomWebhookSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RoomWebhookSender.class);
     private static final int PREVIEW = 500;
     private static final int PREVIEW_BYTES = 4 * PREVIEW;
-    private static final Pattern LINE_BREAKS = Pattern.compile("\\R");
 
     private final RoomWebhookRepository repository;
     private final RoomWebhookProperties properties;
@@ -144,30 +145,27 @@ class RoomWebhookSender implements AutoCloseable {
 
     /** Reflector's {@code transcript.completed} body, with our stable event id. */
     private Map<String, Object> payload(TranscriptCompleted event, Completed transcript, Target target, Instant now) {
-        JsonNode topics = json.readTree(transcript.topicsJson());
-        JsonNode participants = json.readTree(transcript.participantsJson());
-        Map<Integer, String> names = new LinkedHashMap<>();
+        List<Participant> participants = TranscriptJson.participants(transcript.participantsJson());
+        Speakers speakers = Speakers.of(participants);
         List<Map<String, Object>> people = new ArrayList<>();
-        for (JsonNode participant : participants) {
-            int speaker = participant.path("speaker").asInt(0);
-            String name = participant.path("name").asString("Speaker " + speaker);
-            names.put(speaker, name);
+        for (Participant participant : participants) {
             Map<String, Object> person = new LinkedHashMap<>();
-            person.put("id", participant.path("id").asString(null));
-            person.put("name", name);
-            person.put("speaker", speaker);
+            person.put("id", participant.id());
+            person.put("name", participant.name() != null ? participant.name()
+                    : "Speaker " + (participant.speaker() == null ? 0 : participant.speaker()));
+            person.put("speaker", participant.speaker());
             people.add(person);
         }
         List<Map<String, Object>> topicList = new ArrayList<>();
         StringBuilder allWords = new StringBuilder();
-        for (JsonNode topic : topics) {
-            String webvtt = webvtt(topic.path("words"), names);
-            allWords.append(webvtt.substring("WEBVTT\n".length()));
+        for (Topic topic : TranscriptJson.topics(transcript.topicsJson())) {
+            String webvtt = Rendering.webvtt(topic.segments(), speakers);
+            allWords.append(Rendering.cues(webvtt));
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("title", topic.path("title").asString(""));
-            out.put("summary", topic.path("summary").asString(""));
-            out.put("timestamp", topic.path("timestamp").asDouble(0));
-            out.put("duration", topic.path("duration").isNumber() ? topic.get("duration").doubleValue() : null);
+            out.put("title", topic.title());
+            out.put("summary", topic.summary());
+            out.put("timestamp", topic.timestamp());
+            out.put("duration", topic.duration());
             out.put("webvtt", webvtt);
             topicList.add(out);
         }
@@ -195,53 +193,6 @@ class RoomWebhookSender implements AutoCloseable {
         payload.put("room", Map.of("id", target.roomId(), "name", target.name()));
         payload.put("calendar_event", null);
         return payload;
-    }
-
-    /** The words as WebVTT cues, one per speaker turn, with the speaker's name as voice (both escaped). */
-    static String webvtt(JsonNode words, Map<Integer, String> names) {
-        StringBuilder out = new StringBuilder("WEBVTT\n");
-        StringBuilder text = new StringBuilder();
-        int speaker = -1;
-        double start = 0;
-        double end = 0;
-        for (JsonNode word : words) {
-            int said = word.path("speaker").asInt(0);
-            if (said != speaker && !text.isEmpty()) {
-                cue(out, start, end, names.getOrDefault(speaker, "Speaker " + speaker), text);
-            }
-            if (text.isEmpty()) {
-                speaker = said;
-                start = word.path("start").asDouble(0);
-            }
-            text.append(text.isEmpty() ? "" : " ").append(word.path("text").asString("").trim());
-            end = word.path("end").asDouble(0);
-        }
-        if (!text.isEmpty()) {
-            cue(out, start, end, names.getOrDefault(speaker, "Speaker " + speaker), text);
-        }
-        return out.toString();
-    }
-
-    private static void cue(StringBuilder out, double start, double end, String name, StringBuilder text) {
-        out.append('\n').append(time(start)).append(" --> ").append(time(end)).append('\n')
-                .append("<v ").append(escaped(name)).append('>').append(escaped(text.toString())).append('\n');
-        text.setLength(0);
-    }
-
-    /**
-     * Text (a speaker's name as participants chose it, or their words) as WebVTT cue text or voice annotation: on
-     * one line (a blank line would end the cue, and the next line could be a cue timing of its own) with {@code &},
-     * {@code <} and {@code >} escaped, so that it cannot close the voice tag or open one of its own.
-     */
-    static String escaped(String text) {
-        return LINE_BREAKS.matcher(text).replaceAll(" ").replace("&", "&amp;").replace("<", "&lt;")
-                .replace(">", "&gt;");
-    }
-
-    private static String time(double seconds) {
-        long millis = Math.round(seconds * 1000);
-        return String.format(Locale.ROOT, "%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60,
-                millis / 1000 % 60, millis % 1000);
     }
 
     @Override
