@@ -37,8 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link TranscriptEventLog} on the real database and broker: an appended event is the transcript's next row and
- * goes out with its place in the log once the transaction commits, an announced one goes out without a row, and
- * nothing of a transaction that rolled back goes anywhere.
+ * goes out with its place in the log once the transaction commits, in the order of the log, an announced one goes
+ * out without a row, and nothing of a transaction that rolled back goes anywhere.
  */
 @SpringBootTest(classes = TranscriptEventLogIT.App.class, properties = {
         "spring.jooq.sql-dialect=postgres", "spring.rabbitmq.publisher-confirm-type=correlated",
@@ -111,6 +111,25 @@ class TranscriptEventLogIT {
         assertThat(second.seq()).isEqualTo(seqs.get(1));
         assertThat(messages.get(0).getMessageProperties().getHeaders().get(WireFormat.TYPE_HEADER))
                 .isEqualTo(Topology.TRANSCRIPT_EVENT);
+    }
+
+    @Test
+    void manyEventsOfOneTransactionGoOutInTheOrderTheyWereLogged() throws Exception {
+        String id = transcript();
+
+        List<Long> seqs = transactions.execute(status -> {
+            List<Long> logged = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                logged.add(events.append(id, "alice", "DURATION", Map.of("duration", i)));
+            }
+            return logged;
+        });
+
+        List<Long> received = new ArrayList<>();
+        for (Message message : receive(100)) {
+            received.add(WireFormat.json().readValue(message.getBody(), TranscriptEvent.class).seq());
+        }
+        assertThat(received).containsExactlyElementsOf(seqs);
     }
 
     @Test

@@ -69,7 +69,9 @@ class LiveInstancesIT {
         properties.put("app.auth.jwt-issuer", TestTokens.ISSUER);
         properties.put("app.auth.jwt-audience", TestTokens.AUDIENCE);
         properties.put("app.auth.jwt-public-key", tokens.publicKeyPem());
-        second = new SpringApplicationBuilder(GatewayApplication.class).properties(properties).run();
+        // as command-line arguments: they outrank application.yml, as the test's own properties do
+        second = new SpringApplicationBuilder(GatewayApplication.class).run(properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new));
         secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
     }
 

@@ -1,51 +1,53 @@
 package app.meetingbridge.recordings.recording;
 
+import app.meetingbridge.transcripts.Segment;
+import app.meetingbridge.transcripts.Topic;
+import app.meetingbridge.transcripts.TranscriptJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The data of the live events a transcript's stored words make, in Reflector's socket shapes: {@code TRANSCRIPT}
- * {@code {text, translation: null}} (the words of every topic), and one {@code TOPIC} per topic as the topics
- * endpoint answers it ({@code {id, title, summary, timestamp, duration, transcript, segments: [{text, start,
- * speaker}]}}, a segment being one speaker's run of words).
+ * The data of the live events a transcript's stored words make, in Reflector's socket shapes and by the shared
+ * rendering of the stored JSON (the topics endpoint's): {@code TRANSCRIPT} {@code {text, translation: null}} (every
+ * topic's text), and one {@code TOPIC} per topic ({@code {id, title, summary, timestamp, duration, transcript,
+ * segments: [{text, start, speaker}]}}, a segment being one speaker's run of words).
  */
 final class LiveEvents {
 
     private LiveEvents() {
     }
 
-    static Map<String, Object> text(List<Map<String, Object>> topics) {
+    /** The topics as stored ({@code transcript.topics}). */
+    static List<Topic> topics(String topicsJson) {
+        return TranscriptJson.topics(topicsJson);
+    }
+
+    static Map<String, Object> text(List<Topic> topics) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("text", topics.stream().map(topic -> Objects.toString(topic.get("transcript"), ""))
-                .filter(text -> !text.isBlank()).collect(Collectors.joining(" ")));
+        data.put("text", topics.stream().map(Topic::text).filter(text -> !text.isBlank())
+                .collect(Collectors.joining(" ")));
         data.put("translation", null);
         return data;
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> topic(Map<String, Object> topic) {
+    static Map<String, Object> topic(Topic topic) {
         Map<String, Object> data = new LinkedHashMap<>();
-        for (String field : List.of("id", "title", "summary", "timestamp", "duration", "transcript")) {
-            data.put(field, topic.get(field));
-        }
-        List<Map<String, Object>> words = (List<Map<String, Object>>) topic.getOrDefault("words", List.of());
+        data.put("id", topic.id());
+        data.put("title", topic.title());
+        data.put("summary", topic.summary());
+        data.put("timestamp", topic.timestamp());
+        data.put("duration", topic.duration());
+        data.put("transcript", topic.text());
         List<Map<String, Object>> segments = new ArrayList<>();
-        Map<String, Object> segment = null;
-        for (Map<String, Object> word : words) {
-            Object speaker = word.get("speaker");
-            if (segment == null || !Objects.equals(segment.get("speaker"), speaker)) {
-                segment = new LinkedHashMap<>();
-                segment.put("text", Objects.toString(word.get("text"), ""));
-                segment.put("start", word.get("start"));
-                segment.put("speaker", speaker);
-                segments.add(segment);
-            } else {
-                segment.put("text", segment.get("text") + " " + word.get("text"));
-            }
+        for (Segment segment : topic.segments()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("text", segment.text());
+            one.put("start", segment.start());
+            one.put("speaker", segment.speaker());
+            segments.add(one);
         }
         data.put("segments", segments);
         return data;

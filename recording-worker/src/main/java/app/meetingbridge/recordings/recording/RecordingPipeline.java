@@ -171,7 +171,7 @@ class RecordingPipeline {
         }
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
-            transcripts.transcribed(transcript.id(), topics, json.writeValueAsString(topics), now);
+            transcripts.transcribed(transcript.id(), json.writeValueAsString(topics), now);
             recordings.advance(recording.id(), RecordingState.DONE, now);
             String eventId = UUID.randomUUID().toString().replace("-", "");
             outbox.add("transcript-completed:" + eventId, Topology.RECORDINGS_EXCHANGE, Topology.TRANSCRIPT_COMPLETED,

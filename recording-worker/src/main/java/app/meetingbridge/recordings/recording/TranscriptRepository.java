@@ -3,6 +3,7 @@ package app.meetingbridge.recordings.recording;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
 
 import app.meetingbridge.messaging.TranscriptEventLog;
+import app.meetingbridge.transcripts.Topic;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -104,7 +105,8 @@ class TranscriptRepository {
      * The words are in: the topics, status {@code ended}; the sockets get the text, each topic, and the status
      * (inside the caller's transaction when there is one).
      */
-    void transcribed(String id, List<Map<String, Object>> topics, String topicsJson, Instant now) {
+    void transcribed(String id, String topicsJson, Instant now) {
+        List<Topic> topics = LiveEvents.topics(topicsJson);
         transactions.executeWithoutResult(status -> db.update(TRANSCRIPT)
                 .set(TRANSCRIPT.TOPICS, JSONB.valueOf(topicsJson))
                 .set(TRANSCRIPT.STATUS, "ended")
