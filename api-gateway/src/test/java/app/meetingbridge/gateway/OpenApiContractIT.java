@@ -47,9 +47,7 @@ class OpenApiContractIT extends GatewayTestSupport {
             "GET /metrics",
             "POST /v1/transcripts",
             "POST /v1/transcripts/{transcript_id}/record/upload",
-            "GET /v1/transcripts/{transcript_id}/events",
-            "POST /v1/transcripts/{transcript_id}/record/webrtc",
-            "GET /v1/events");
+            "POST /v1/transcripts/{transcript_id}/record/webrtc");
 
     /** Operations we document that Reflector's API does not have. */
     static final List<String> NOT_IN_CONTRACT = List.of();

@@ -130,11 +130,16 @@ class OutboxRelay implements SmartLifecycle {
         }
         List<CorrelationData> confirms = new ArrayList<>(messages.size());
         try {
-            for (OutboxMessage message : messages) {
-                CorrelationData correlation = new CorrelationData(message.eventId());
-                rabbit.send(message.exchange(), message.routingKey(), toAmqp(message), correlation);
-                confirms.add(correlation);
-            }
+            // one channel for the batch: the broker keeps the order of one channel's messages only, and consumers
+            // such as the live sockets rely on the order the rows were written in
+            rabbit.invoke(operations -> {
+                for (OutboxMessage message : messages) {
+                    CorrelationData correlation = new CorrelationData(message.eventId());
+                    operations.send(message.exchange(), message.routingKey(), toAmqp(message), correlation);
+                    confirms.add(correlation);
+                }
+                return null;
+            });
         } catch (AmqpException e) {
             log.warn("broker unavailable, {} outbox message(s) stay unsent: {}", messages.size(), e.getMessage());
             markFailed(messages, "publish failed: " + e.getMessage(), clock.instant());

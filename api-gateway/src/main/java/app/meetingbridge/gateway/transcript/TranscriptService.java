@@ -6,8 +6,10 @@ import app.meetingbridge.gateway.web.ApiException;
 import app.meetingbridge.gateway.web.Page;
 import app.meetingbridge.events.recording.ReprocessRequested;
 import app.meetingbridge.messaging.Outbox;
+import app.meetingbridge.messaging.TranscriptEventLog;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,11 +28,13 @@ class TranscriptService {
     private final TransactionTemplate transactions;
     private final ReprocessProperties reprocessing;
     private final Clock clock;
+    private final TranscriptEventLog events;
 
     TranscriptService(TranscriptRepository transcripts, Outbox outbox, TransactionTemplate transactions,
-                      ReprocessProperties reprocessing, Clock clock) {
+                      ReprocessProperties reprocessing, Clock clock, TranscriptEventLog events) {
         this.transcripts = transcripts;
         this.outbox = outbox;
+        this.events = events;
         this.transactions = transactions;
         this.reprocessing = reprocessing;
         this.clock = clock;
@@ -70,6 +74,8 @@ class TranscriptService {
             String eventId = "recording-reprocess:" + UUID.randomUUID();
             outbox.add(eventId, Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_REPROCESS,
                     new ReprocessRequested(eventId, now, transcript.id(), transcript.recordingId()));
+            // the live sockets see the claim with it
+            events.append(transcript.id(), transcript.userId(), "STATUS", Map.of("value", "processing"));
             return true;
         }));
     }

@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * user's cookies and read the answers, so that pair is refused at start rather than honoured by echoing the origin.
  */
 @ConfigurationProperties("app.cors")
-record CorsProperties(List<String> origins, boolean allowCredentials) {
+public record CorsProperties(List<String> origins, boolean allowCredentials) {
 
-    CorsProperties {
+    public CorsProperties {
         origins = origins == null ? List.of() : origins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
         for (String origin : origins) {
             if (!origin.equals("*") && (origin.contains("*") || !origin.matches("https?://[^/\\s]+/?"))) {

@@ -55,7 +55,7 @@ class AudioStep {
             double[] waveform = ffmpeg.waveform(mp3, durationMs, WAVEFORM_SEGMENTS);
             store.upload(mp3, transcriptId + "/audio.mp3", "audio/mpeg");
             store.upload(waveformJson(waveform), transcriptId + "/audio.json", "application/json");
-            return new Audio(durationMs, participants);
+            return new Audio(durationMs, participants, waveform);
         } catch (IOException e) {
             throw new AudioException("preparing the audio of recording " + recording.id() + " failed: " + e.getMessage(), e);
         }
@@ -69,8 +69,8 @@ class AudioStep {
         return json.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** The mixed audio's length and who is heard in it. */
-    record Audio(long durationMs, List<Map<String, Object>> participants) {
+    /** The mixed audio's length, who is heard in it, and its waveform (what {@code audio.json} holds). */
+    record Audio(long durationMs, List<Map<String, Object>> participants, double[] waveform) {
     }
 
     /** ffmpeg could not read or mix the recording's audio: retried like any failed step. */

@@ -151,7 +151,7 @@ class RecordingPipeline {
         // should it fail, counting the failure shows the transcript (still processing) as error till an attempt works
         Audio ready = audio.run(recording, transcript.id(), sessions);
         transcripts.audioReady(transcript.id(), ready.durationMs(), json.writeValueAsString(ready.participants()),
-                clock.instant());
+                ready.waveform(), clock.instant());
         log.info("recording {}: audio ready for transcript {} ({} ms, {} track(s))", recording.id(), transcript.id(),
                 ready.durationMs(), ready.participants().size());
         return transcript.withAudio(ready.durationMs());
