@@ -199,23 +199,45 @@ print(f"| all | | {len(everything)} | {pct(everything, 50):.0f} | {pct(everythin
 print(f"\n{len(everything)} requests in {seconds:.1f} s ({len(everything) / seconds:.1f}/s), {failures[0]} not 200")
 PY
 
-# The same statements the gateway sends for one search (a caller who owns everything): the ranked page with the
-# count of all matches, and the page's texts for the snippets, as one pgbench transaction per query.
+# The same statements the gateway sends for one search (a caller who owns everything): the count of all matches
+# and the ranked page, found through the GIN index (the planner told so), ranked by everything matched or, past
+# SEARCH_FULL_RANK_LIMIT matches (the gateway's default 2,000), by title and summaries alone; then the page's texts
+# for the snippets; as one pgbench transaction per query.
+full_rank_limit="${SEARCH_FULL_RANK_LIMIT:-2000}"
 echo
 echo "SQL: the gateway's statements for one search straight to PostgreSQL (pgbench, $CLIENTS clients, the same requests)"
 n=0
 args=()
 while IFS= read -r q; do
   literal=${q//\'/\'\'}
-  cat > "$WORK/q$n.sql" <<SQL
+  page() {
+    cat <<SQL
 select t.id, t.title, t.user_id, t.room_id, r.name, t.source_kind, t.created_at, t.status, t.duration_ms, t.change_seq,
-       ts_rank_cd('{0.1, 0.02, 0.2, 1.0}', transcript_search.search_vector, search_query, 32) as rank,
-       count(*) over () as total
+       ts_rank_cd('{0.1, 0.02, 0.2, 1.0}', transcript_search.$1, search_query, 32) as rank, count(*) over () as total
 from transcript t join transcript_search on transcript_search.transcript_id = t.id
 cross join websearch_to_tsquery('simple', '$literal') as search_query
 left join room r on r.id = t.room_id
 where transcript_search.search_vector @@ search_query
 order by rank desc, t.created_at desc, t.id limit 20;
+SQL
+  }
+  cat > "$WORK/q$n.sql" <<SQL
+begin;
+set local enable_seqscan = off;
+set local enable_indexscan = off;
+select count(*) as matches from transcript t join transcript_search on transcript_search.transcript_id = t.id
+cross join websearch_to_tsquery('simple', '$literal') as search_query
+where transcript_search.search_vector @@ search_query \gset
+commit;
+begin;
+set local enable_seqscan = off;
+set local enable_indexscan = off;
+\if :matches <= $full_rank_limit
+$(page search_vector)
+\else
+$(page head_vector)
+\endif
+commit;
 select t.id, t.long_summary, s.words_text from transcript t join transcript_search s on s.transcript_id = t.id
 where t.id in (select id from transcript order by created_at desc limit 20);
 SQL

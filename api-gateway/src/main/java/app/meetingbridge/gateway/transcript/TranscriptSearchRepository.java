@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Repository;
  * {@code "quoted phrases"}, {@code -excluded}, {@code or}; never a syntax error) in the 'simple' configuration the
  * database indexes with, matched against {@code transcript_search.search_vector} (title, summaries, words; kept by
  * the database), ranked by {@code ts_rank_cd} scaled to 0..1, title matches above summary matches above words
- * ({@link #WEIGHTS}).
+ * ({@link #WEIGHTS}); when very many match, by title and summaries alone ({@link SearchProperties}).
  * Only the transcripts the caller may read are matched and counted ({@link #readableBy}).
  */
 @Repository
@@ -35,15 +36,13 @@ class TranscriptSearchRepository {
     static final String CONFIGURATION = "simple";
 
     private static final Field<Object> VECTOR = DSL.field(DSL.name("transcript_search", "search_vector"));
+    private static final Field<Object> HEAD_VECTOR = DSL.field(DSL.name("transcript_search", "head_vector"));
     private static final Field<Object> TSQUERY = DSL.field(DSL.name("search_query"));
     /**
      * How much one match weighs by where it is ({@code {D, C, B, A}}: words C, summaries B, title A): a title match
      * as much as fifty in the words, a summary match as much as ten.
      */
     static final String WEIGHTS = "{0.1, 0.02, 0.2, 1.0}";
-    /** Cover density rank with these weights, scaled to 0..1 (rank / (rank + 1)). */
-    private static final Field<Double> RANK = DSL.field("ts_rank_cd('" + WEIGHTS + "', {0}, {1}, 32)", Double.class,
-            VECTOR, TSQUERY).as("rank");
 
     private final DSLContext db;
 
@@ -62,15 +61,27 @@ class TranscriptSearchRepository {
 
     /**
      * One page of what the caller may read that matches: by rank, then newest first; without query text, every
-     * transcript the filters let through, newest first, each with rank 1. Each hit carries how many match in all
-     * (counted in the same pass over the matches that ranks them).
+     * transcript the filters let through, newest first, each with rank 1. Ranked by everything a transcript matched
+     * in ({@code byEverything}), or by its title and summaries alone ({@code head_vector}: far cheaper when very many
+     * match). Each hit carries how many match in all.
      */
-    List<Hit> search(Caller caller, SearchRequest request) {
-        Field<Double> rank = request.text() == null ? DSL.inline(1.0).as("rank") : RANK;
+    List<Hit> search(Caller caller, SearchRequest request, boolean byEverything) {
+        if (request.text() == null) {
+            return page(db, caller, request, DSL.inline(1.0).as("rank"));
+        }
+        return fromTheIndex(tx -> page(tx, caller, request, rank(byEverything ? VECTOR : HEAD_VECTOR)));
+    }
+
+    /** Cover density rank with {@link #WEIGHTS}, scaled to 0..1 (rank / (rank + 1)). */
+    private static Field<Double> rank(Field<Object> vector) {
+        return DSL.field("ts_rank_cd('" + WEIGHTS + "', {0}, {1}, 32)", Double.class, vector, TSQUERY).as("rank");
+    }
+
+    private List<Hit> page(DSLContext db, Caller caller, SearchRequest request, Field<Double> rank) {
         List<SortField<?>> order = request.text() == null
                 ? List.of(TRANSCRIPT.CREATED_AT.desc(), TRANSCRIPT.ID.asc())
                 : List.of(DSL.field(DSL.name("rank")).desc(), TRANSCRIPT.CREATED_AT.desc(), TRANSCRIPT.ID.asc());
-        return matching(caller, request,
+        return matching(db, caller, request,
                 List.of(TRANSCRIPT.ID, TRANSCRIPT.TITLE, TRANSCRIPT.USER_ID, TRANSCRIPT.ROOM_ID, ROOM.NAME,
                         TRANSCRIPT.SOURCE_KIND, TRANSCRIPT.CREATED_AT, TRANSCRIPT.STATUS, TRANSCRIPT.DURATION_MS,
                         TRANSCRIPT.CHANGE_SEQ, rank, DSL.count().over().as("total")))
@@ -84,7 +95,24 @@ class TranscriptSearchRepository {
 
     /** How many transcripts the caller may read match, all pages together (for a page past the last). */
     int count(Caller caller, SearchRequest request) {
-        return db.fetchCount(matching(caller, request, List.of(TRANSCRIPT.ID)));
+        if (request.text() == null) {
+            return db.fetchCount(matching(db, caller, request, List.of(TRANSCRIPT.ID)));
+        }
+        return fromTheIndex(tx -> tx.fetchCount(matching(tx, caller, request, List.of(TRANSCRIPT.ID))));
+    }
+
+    /**
+     * Runs a query over the matches with the planner told to find them through the GIN index. Left to itself, for a
+     * word most transcripts contain it reads the whole table and tests every transcript's vector (tens of kilobytes
+     * each, an estimated cost it does not see), where the index alone answers which match.
+     */
+    private <T> T fromTheIndex(Function<DSLContext, T> query) {
+        return db.transactionResult(configuration -> {
+            DSLContext tx = DSL.using(configuration);
+            tx.execute("set local enable_seqscan = off");
+            tx.execute("set local enable_indexscan = off");
+            return query.apply(tx);
+        });
     }
 
     /** The long summary and the words of each of these transcripts, by id. */
@@ -96,7 +124,8 @@ class TranscriptSearchRepository {
                         row.get(TRANSCRIPT_SEARCH.WORDS_TEXT)));
     }
 
-    private SelectConditionStep<Record> matching(Caller caller, SearchRequest request, List<Field<?>> fields) {
+    private static SelectConditionStep<Record> matching(DSLContext db, Caller caller, SearchRequest request,
+                                                        List<Field<?>> fields) {
         Condition filters = readableBy(caller).and(filters(request));
         if (request.text() == null) {
             return db.select(fields).from(TRANSCRIPT).leftJoin(ROOM).on(ROOM.ID.eq(TRANSCRIPT.ROOM_ID)).where(filters);

@@ -9,21 +9,28 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * Transcript search: one page of the matching transcripts the caller may read, the total of them, and for each hit
+ * Transcript search: one page of the matching transcripts the caller may read (counted first: past
+ * {@link SearchProperties#fullRankLimit()} matches they are ranked by title and summaries alone), the total of them,
+ * and for each hit
  * its snippets and match count ({@link SearchSnippets}), cut from the texts of that page's transcripts alone.
  */
 @Service
 class TranscriptSearchService {
 
     private final TranscriptSearchRepository search;
+    private final SearchProperties properties;
 
-    TranscriptSearchService(TranscriptSearchRepository search) {
+    TranscriptSearchService(TranscriptSearchRepository search, SearchProperties properties) {
         this.search = search;
+        this.properties = properties;
     }
 
     TranscriptSearchResponse search(Caller caller, SearchRequest request) {
-        List<Hit> hits = search.search(caller, request);
-        int total = !hits.isEmpty() ? hits.get(0).total() : request.offset() == 0 ? 0 : search.count(caller, request);
+        int matches = request.text() == null ? -1 : search.count(caller, request);
+        List<Hit> hits = matches == 0 ? List.of()
+                : search.search(caller, request, matches <= properties.fullRankLimit());
+        int total = matches >= 0 ? matches
+                : !hits.isEmpty() ? hits.get(0).total() : request.offset() == 0 ? 0 : search.count(caller, request);
         Map<String, Texts> texts = request.text() == null || hits.isEmpty() ? Map.of()
                 : search.texts(hits.stream().map(Hit::id).toList());
         SearchSnippets snippets = request.text() == null ? null : SearchSnippets.forQuery(request.text());
