@@ -12,13 +12,16 @@
 # jars: mvn -DskipTests package (or install). KEEP_DB=1 leaves the database for another run with SKIP_GENERATE=1.
 # Generating is the slow part: about 12 transcripts of full length per second per core here (two writers), so the
 # default stays within about ten minutes; TRANSCRIPTS=100000 takes over an hour on a two-core machine.
+# COPIES=n stores each generated transcript n times (see below), for an archive of TRANSCRIPTS x COPIES in minutes.
 #   bench/search.sh
+#   TRANSCRIPTS=4000 COPIES=25 bench/search.sh     # 100,000 transcripts
 #   TRANSCRIPTS=100000 REQUESTS=800 bench/search.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DB="${DB:-meetingbridge_bench_search}"
 TRANSCRIPTS="${TRANSCRIPTS:-6000}"
+COPIES="${COPIES:-1}"
 MIN_WORDS="${MIN_WORDS:-4000}"
 MAX_WORDS="${MAX_WORDS:-9000}"
 CLIENTS="${CLIENTS:-8}"
@@ -128,10 +131,30 @@ SQL
   writer 1 "$half" & w1=$!
   writer $(( half + 1 )) "$TRANSCRIPTS" & w2=$!
   wait "$w1"; wait "$w2"
+  if [ "$COPIES" -gt 1 ]; then
+    # Each generated transcript stored COPIES-1 more times under new ids and later dates, with its search row copied
+    # instead of computed again (triggers off for these inserts, the GIN index built once afterwards): an archive of
+    # TRANSCRIPTS x COPIES transcripts without hours of tokenising. The copies leave out the words' JSON (`topics`),
+    # which a search never reads (it reads transcript_search), to keep the database within a few GB per 10,000.
+    "${PSQL[@]}" -d "$DB" -v copies="$COPIES" -v n="$TRANSCRIPTS" <<'SQL'
+set session_replication_role = replica;
+set maintenance_work_mem = '1GB';
+drop index idx_transcript_search_vector;
+insert into transcript (id, user_id, name, title, status, source_kind, share_mode, duration_ms, short_summary,
+                        long_summary, topics, created_at)
+select t.id || '-' || c, t.user_id, t.name || ' (' || c || ')', t.title, t.status, t.source_kind, t.share_mode,
+       t.duration_ms, t.short_summary, t.long_summary, '[]', t.created_at + c * :n * interval '5 minutes'
+from transcript t cross join generate_series(1, :copies - 1) c;
+insert into transcript_search (transcript_id, words_text, search_vector, head_vector)
+select s.transcript_id || '-' || c, s.words_text, s.search_vector, s.head_vector
+from transcript_search s cross join generate_series(1, :copies - 1) c;
+create index idx_transcript_search_vector on transcript_search using gin (search_vector);
+SQL
+  fi
   "${PSQL[@]}" -d "$DB" -c "vacuum analyze transcript" -c "vacuum analyze transcript_search"
 fi
 generated=$(date +%s)
-"${PSQL[@]}" -d "$DB" -c "select 'transcripts: ' || count(*) || ', words: ' || sum(duration_ms / 400)
+"${PSQL[@]}" -d "$DB" -c "select 'transcripts: ' || count(*) || ' (' || count(*) filter (where topics <> '[]') || ' distinct), words: ' || sum(duration_ms / 400)
   || ', database: ' || pg_size_pretty(pg_database_size(current_database())) from transcript" >&2
 echo "generated in $(( generated - started )) s" >&2
 

@@ -3,11 +3,13 @@ package app.meetingbridge.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -33,9 +35,27 @@ public final class TcpProxy implements AutoCloseable {
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = listenBelowTheEphemeralPorts();
         this.port = server.getLocalPort();
         startAccepting(server);
+    }
+
+    /**
+     * A listening socket on a free port below Linux's ephemeral range (32768 and up). A port from that range, left
+     * free by {@link #cut()}, can be handed to some outgoing connection on a busy machine before {@link #restore()}
+     * listens on it again.
+     */
+    private static ServerSocket listenBelowTheEphemeralPorts() throws IOException {
+        IOException last = null;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(20_000, 32_768);
+            try {
+                return new ServerSocket(candidate, 50, InetAddress.getLoopbackAddress());
+            } catch (BindException taken) {
+                last = taken;
+            }
+        }
+        throw last;
     }
 
     public int port() {
