@@ -3,13 +3,11 @@ package app.meetingbridge.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -24,6 +22,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile Thread acceptor;
     private final AtomicReference<Tamper> tamper = new AtomicReference<>();
 
     /** What happens to the server's bytes: the connection ends there, or that byte arrives flipped. */
@@ -35,27 +34,9 @@ public final class TcpProxy implements AutoCloseable {
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        this.server = listenBelowTheEphemeralPorts();
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.port = server.getLocalPort();
         startAccepting(server);
-    }
-
-    /**
-     * A listening socket on a free port below Linux's ephemeral range (32768 and up). A port from that range, left
-     * free by {@link #cut()}, can be handed to some outgoing connection on a busy machine before {@link #restore()}
-     * listens on it again.
-     */
-    private static ServerSocket listenBelowTheEphemeralPorts() throws IOException {
-        IOException last = null;
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int candidate = ThreadLocalRandom.current().nextInt(20_000, 32_768);
-            try {
-                return new ServerSocket(candidate, 50, InetAddress.getLoopbackAddress());
-            } catch (BindException taken) {
-                last = taken;
-            }
-        }
-        throw last;
     }
 
     public int port() {
@@ -70,13 +51,29 @@ public final class TcpProxy implements AutoCloseable {
         tamper.set(new Tamper(offset, damage));
     }
 
-    /** Closes every forwarded connection and stops listening, as if the server went away. */
-    public synchronized void cut() throws IOException {
-        server.close();
-        for (Socket socket : open) {
-            socket.close();
+    /**
+     * Closes every forwarded connection and stops listening, as if the server went away. Returns once the port is
+     * free: the JDK closes a listening socket that a thread is blocked accepting on only when that thread wakes, so
+     * this waits for the accepting thread to end (a {@link #restore()} right after would otherwise find the port
+     * still taken).
+     */
+    public void cut() throws IOException {
+        Thread accepting;
+        synchronized (this) {
+            server.close();
+            for (Socket socket : open) {
+                socket.close();
+            }
+            open.clear();
+            accepting = acceptor;
         }
-        open.clear();
+        // outside the lock: the accepting thread may be waiting for it in track() before it sees the close
+        try {
+            accepting.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the proxy stopped listening", e);
+        }
     }
 
     /** Listens again on the same port. */
@@ -93,7 +90,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void startAccepting(ServerSocket listening) {
-        Thread acceptor = new Thread(() -> {
+        Thread accepting = new Thread(() -> {
             while (!listening.isClosed()) {
                 try {
                     Socket client = listening.accept();
@@ -112,8 +109,9 @@ public final class TcpProxy implements AutoCloseable {
                 }
             }
         }, "tcp-proxy-" + port);
-        acceptor.setDaemon(true);
-        acceptor.start();
+        accepting.setDaemon(true);
+        accepting.start();
+        acceptor = accepting;
     }
 
     /**
