@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,7 +60,7 @@ class ApiKeys {
 
     private static String signedIn(Caller caller) {
         if (caller.userId() == null) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
+            throw ApiException.notAuthenticated();
         }
         return caller.userId();
     }

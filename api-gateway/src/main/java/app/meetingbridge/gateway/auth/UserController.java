@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,7 +21,7 @@ class UserController {
             content = @Content(schema = @Schema(implementation = UserInfo.class))))
     UserInfo me(Caller caller) {
         if (caller.isAnonymous()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
+            throw ApiException.notAuthenticated();
         }
         return new UserInfo(caller.userId(), caller.email());
     }

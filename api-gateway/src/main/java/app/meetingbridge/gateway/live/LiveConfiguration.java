@@ -3,7 +3,7 @@ package app.meetingbridge.gateway.live;
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.transcript.TranscriptEvent;
 import app.meetingbridge.gateway.auth.CallerResolver;
-import app.meetingbridge.gateway.transcript.TranscriptReadAccess;
+import app.meetingbridge.gateway.transcript.TranscriptAccess;
 import app.meetingbridge.gateway.web.CorsProperties;
 import app.meetingbridge.messaging.WireFormat;
 import io.swagger.v3.oas.models.Operation;
@@ -52,10 +52,10 @@ class LiveConfiguration implements WebSocketConfigurer {
 
     private final LiveHub hub;
     private final CallerResolver callers;
-    private final TranscriptReadAccess transcripts;
+    private final TranscriptAccess transcripts;
     private final CorsProperties cors;
 
-    LiveConfiguration(LiveHub hub, CallerResolver callers, TranscriptReadAccess transcripts, CorsProperties cors) {
+    LiveConfiguration(LiveHub hub, CallerResolver callers, TranscriptAccess transcripts, CorsProperties cors) {
         this.hub = hub;
         this.callers = callers;
         this.transcripts = transcripts;

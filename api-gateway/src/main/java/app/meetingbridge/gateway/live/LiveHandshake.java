@@ -2,7 +2,7 @@ package app.meetingbridge.gateway.live;
 
 import app.meetingbridge.gateway.auth.Caller;
 import app.meetingbridge.gateway.auth.CallerResolver;
-import app.meetingbridge.gateway.transcript.TranscriptReadAccess;
+import app.meetingbridge.gateway.transcript.TranscriptAccess;
 import app.meetingbridge.gateway.web.ApiException;
 import app.meetingbridge.messaging.WireFormat;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,15 +41,15 @@ final class LiveHandshake implements HandshakeInterceptor {
     private static final String EVENTS = "/events";
 
     private final CallerResolver callers;
-    private final @Nullable TranscriptReadAccess transcripts;
+    private final @Nullable TranscriptAccess transcripts;
 
-    private LiveHandshake(CallerResolver callers, @Nullable TranscriptReadAccess transcripts) {
+    private LiveHandshake(CallerResolver callers, @Nullable TranscriptAccess transcripts) {
         this.callers = callers;
         this.transcripts = transcripts;
     }
 
     /** For {@code /v1/transcripts/{transcript_id}/events}. */
-    static LiveHandshake forTranscripts(CallerResolver callers, TranscriptReadAccess transcripts) {
+    static LiveHandshake forTranscripts(CallerResolver callers, TranscriptAccess transcripts) {
         return new LiveHandshake(callers, transcripts);
     }
 
@@ -70,7 +70,7 @@ final class LiveHandshake implements HandshakeInterceptor {
                 }
             } else {
                 String transcriptId = transcriptId(request.getURI().getPath());
-                transcripts.check(caller, transcriptId);
+                transcripts.checkReadable(caller, transcriptId);
                 attributes.put(TRANSCRIPT_ID, transcriptId);
             }
             attributes.put(CALLER, caller);

@@ -98,7 +98,7 @@ class CalendarService {
 
     private Room owned(Caller caller, String roomName, String refusal) {
         if (caller.isAnonymous()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
+            throw ApiException.notAuthenticated();
         }
         Room room = named(roomName);
         if (!room.ownedBy(caller)) {

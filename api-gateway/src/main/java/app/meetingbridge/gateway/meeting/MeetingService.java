@@ -146,7 +146,7 @@ class MeetingService {
     /** Ends the meeting for everyone and deletes its provider room; the room's owner only; idempotent. */
     void deactivate(Caller caller, String meetingId) {
         if (caller.isAnonymous()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
+            throw ApiException.notAuthenticated();
         }
         Meeting meeting = meetings.findById(meetingId).orElseThrow(MeetingService::meetingNotFound);
         Room room = meeting.roomId() == null ? null : rooms.findById(meeting.roomId()).orElse(null);

@@ -1,6 +1,5 @@
 package app.meetingbridge.gateway.transcript;
 
-import app.meetingbridge.gateway.transcript.TranscriptEditService.Edited;
 import app.meetingbridge.transcripts.Participant;
 import app.meetingbridge.transcripts.Segment;
 import app.meetingbridge.transcripts.SpeakerWords;
@@ -61,13 +60,12 @@ final class EditShapes {
                                       @Nullable String roomName, boolean audioDeleted, long changeSeq,
                                       List<ParticipantWithEmail> participants) {
 
-        static TranscriptWithParticipants of(Edited edited) {
-            Transcript t = edited.transcript();
+        static TranscriptWithParticipants of(Transcript t) {
             return new TranscriptWithParticipants(t.id(), t.userId(), t.name(), t.status(), t.locked(),
                     t.durationMs() == null ? 0.0 : t.durationMs().doubleValue(), t.title(), t.shortSummary(),
                     t.longSummary(), t.createdAt().toString(), t.shareMode(), t.sourceLanguage(),
                     t.targetLanguage(), t.reviewed(), t.meetingId(), t.sourceKind(), t.roomId(),
-                    t.roomName(), t.audioDeleted(), edited.changeSeq(),
+                    t.roomName(), t.audioDeleted(), t.changeSeq(),
                     TranscriptJson.participants(t.participantsJson()).stream().map(ParticipantWithEmail::of)
                             .toList());
         }
@@ -103,6 +101,13 @@ final class EditShapes {
 
     private static String nameOf(Participant participant) {
         return participant.name() == null ? "" : participant.name();
+    }
+
+    /** A topic with its segments and its words ({@code GetTranscriptTopicWithWords}). */
+    static TranscriptSchemas.TopicWithWords topicWithWords(Topic topic) {
+        return new TranscriptSchemas.TopicWithWords(topic.id(), topic.title(), topic.summary(), topic.timestamp(),
+                topic.duration(), topic.text(), segmentsOf(topic),
+                topic.words().stream().map(EditShapes::word).toList());
     }
 
     private static List<TranscriptSchemas.Segment> segmentsOf(Topic topic) {

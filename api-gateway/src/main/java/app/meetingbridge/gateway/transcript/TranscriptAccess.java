@@ -4,13 +4,12 @@ import app.meetingbridge.gateway.auth.Caller;
 import app.meetingbridge.gateway.web.ApiException;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Transcripts as other features of the API see them, with the same rules as the transcripts API: a signed-in caller
- * (401 "Not authenticated"), a transcript they may read (404 "Transcript not found", 403 "Transcript access
- * denied") and, to act on it, may change (403 "Not authorized").
+ * Transcripts as other features of the API see them (the live sockets, Zulip), with the same rules as the
+ * transcripts API: a transcript the caller may read (404 "Transcript not found", 403 "Transcript access denied")
+ * and, to act on it, a signed-in caller (401 "Not authenticated") who may change it (403 "Not authorized").
  */
 @Component
 public class TranscriptAccess {
@@ -26,10 +25,18 @@ public class TranscriptAccess {
         this.transcripts = transcripts;
     }
 
+    /**
+     * Refuses as reading the transcript does (404 "Transcript not found", 403 "Transcript access denied"); for the
+     * live sockets.
+     */
+    public void checkReadable(Caller caller, String transcriptId) {
+        transcripts.readable(caller, transcriptId);
+    }
+
     /** The transcript, if the caller is signed in, may read it and may change it. */
     public Changeable changeable(Caller caller, String transcriptId) {
         if (caller.isAnonymous()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
+            throw ApiException.notAuthenticated();
         }
         Transcript transcript = transcripts.readable(caller, transcriptId);
         if (!transcript.changeableBy(caller)) {

@@ -10,10 +10,7 @@ import app.meetingbridge.gateway.web.Page;
 import app.meetingbridge.transcripts.Format;
 import app.meetingbridge.transcripts.Participant;
 import app.meetingbridge.transcripts.Rendering;
-import app.meetingbridge.transcripts.Segment;
-import app.meetingbridge.transcripts.Topic;
 import app.meetingbridge.transcripts.TranscriptJson;
-import app.meetingbridge.transcripts.Word;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -78,7 +75,7 @@ class TranscriptController {
                                    @RequestParam(name = "change_seq_from", required = false) @Nullable Long changeSeqFrom,
                                    @RequestParam(name = "sort_by", required = false) @Nullable String sortBy) {
         if (caller.isAnonymous()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
+            throw ApiException.notAuthenticated();
         }
         Page.validate(page, size, MAX_PAGE_SIZE);
         TranscriptFilter filter = TranscriptFilter.of(roomId, meetingId, sourceKind, searchTerm, changeSeqFrom, sortBy);
@@ -118,35 +115,10 @@ class TranscriptController {
                     content = @Content(array = @ArraySchema(
                             schema = @Schema(implementation = TranscriptSchemas.TopicWithWords.class)))))
     @GetMapping("/{transcript_id}/topics/with-words")
-    List<Map<String, Object>> topicsWithWords(Caller caller, @PathVariable("transcript_id") String transcriptId) {
+    List<TranscriptSchemas.TopicWithWords> topicsWithWords(Caller caller,
+                                                           @PathVariable("transcript_id") String transcriptId) {
         Transcript transcript = transcripts.readable(caller, transcriptId);
-        List<Map<String, Object>> topics = new ArrayList<>();
-        for (Topic topic : TranscriptJson.topics(transcript.topicsJson())) {
-            List<Map<String, Object>> segments = new ArrayList<>();
-            for (Segment segment : topic.segments()) {
-                segments.add(Map.of("text", segment.text(), "start", segment.start(), "speaker", segment.speaker()));
-            }
-            List<Map<String, Object>> words = new ArrayList<>();
-            for (Word word : topic.words()) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("text", word.text());
-                out.put("start", word.start());
-                out.put("end", word.end());
-                out.put("speaker", word.speaker());
-                words.add(out);
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", topic.id());
-            out.put("title", topic.title());
-            out.put("summary", topic.summary());
-            out.put("timestamp", topic.timestamp());
-            out.put("duration", topic.duration());
-            out.put("transcript", topic.text());
-            out.put("segments", segments);
-            out.put("words", words);
-            topics.add(out);
-        }
-        return topics;
+        return TranscriptJson.topics(transcript.topicsJson()).stream().map(EditShapes::topicWithWords).toList();
     }
 
     @Operation(operationId = "v1_transcript_get_audio_waveform",

@@ -52,8 +52,8 @@ class TranscriptEditService {
         this.clock = clock;
     }
 
-    /** The transcript after the fields the body names are written. */
-    Edited update(Caller caller, String transcriptId, JsonNode body) {
+    /** The transcript after the fields the body names are written, with its new change number. */
+    Transcript update(Caller caller, String transcriptId, JsonNode body) {
         signedIn(caller);
         TranscriptChanges changes = EditRequests.update(body);
         return inTransaction(() -> {
@@ -62,7 +62,7 @@ class TranscriptEditService {
                 throw locked();
             }
             transcripts.update(transcript.id(), changes, clock.instant());
-            return edited(transcript.id());
+            return transcripts.find(transcript.id()).orElseThrow(TranscriptEditService::notFound);
         });
     }
 
@@ -125,10 +125,7 @@ class TranscriptEditService {
         signedIn(caller);
         Assignment assignment = EditRequests.assignment(body);
         inTransaction(() -> {
-            Transcript transcript = ownedForUpdate(caller, transcriptId);
-            if (transcript.locked()) {
-                throw locked();
-            }
+            Transcript transcript = unlockedForUpdate(caller, transcriptId);
             if (assignment.speaker() == null && assignment.participant() == null) {
                 throw ApiException.badRequest("Either speaker or participant must be provided");
             }
@@ -161,10 +158,7 @@ class TranscriptEditService {
         signedIn(caller);
         Merge merge = EditRequests.merge(body);
         inTransaction(() -> {
-            Transcript transcript = ownedForUpdate(caller, transcriptId);
-            if (transcript.locked()) {
-                throw locked();
-            }
+            Transcript transcript = unlockedForUpdate(caller, transcriptId);
             ParticipantRules.checkMerge(TranscriptJson.participants(transcript.participantsJson()), merge.from(),
                     merge.to());
             List<Topic> after = SpeakerEdits.merge(TranscriptJson.topics(transcript.topicsJson()), merge.from(),
@@ -174,18 +168,11 @@ class TranscriptEditService {
         });
     }
 
-    /** A transcript as an edit leaves it, with its new change number. */
-    record Edited(Transcript transcript, long changeSeq) {
-    }
-
     /** Applies a participant rule to the locked row's list, writing the list when it changed. */
     private @Nullable Participant editParticipants(Caller caller, String transcriptId,
                                          Function<List<Participant>, ParticipantRules.Changed> edit) {
         return inTransaction(() -> {
-            Transcript transcript = ownedForUpdate(caller, transcriptId);
-            if (transcript.locked()) {
-                throw locked();
-            }
+            Transcript transcript = unlockedForUpdate(caller, transcriptId);
             List<Participant> before = TranscriptJson.participants(transcript.participantsJson());
             ParticipantRules.Changed changed = edit.apply(before);
             if (!changed.participants().equals(before)) {
@@ -196,9 +183,13 @@ class TranscriptEditService {
         });
     }
 
-    private Edited edited(String transcriptId) {
-        Transcript transcript = transcripts.find(transcriptId).orElseThrow(TranscriptEditService::notFound);
-        return new Edited(transcript, transcripts.changeSeq(transcriptId).orElseThrow(TranscriptEditService::notFound));
+    /** The owned transcript, locked for this transaction, unless its owner locked it against changes. */
+    private Transcript unlockedForUpdate(Caller caller, String transcriptId) {
+        Transcript transcript = ownedForUpdate(caller, transcriptId);
+        if (transcript.locked()) {
+            throw locked();
+        }
+        return transcript;
     }
 
     private Transcript ownedForUpdate(Caller caller, String transcriptId) {
@@ -218,7 +209,7 @@ class TranscriptEditService {
 
     private static void signedIn(Caller caller) {
         if (caller.isAnonymous()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
+            throw ApiException.notAuthenticated();
         }
     }
 

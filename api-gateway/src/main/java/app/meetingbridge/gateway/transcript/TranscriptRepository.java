@@ -13,7 +13,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
-import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -76,11 +75,6 @@ class TranscriptRepository {
                 .where(TRANSCRIPT.ID.eq(id))
                 .forUpdate().of(TRANSCRIPT)
                 .fetchOptional(TranscriptRepository::toTranscript);
-    }
-
-    /** Its change number (the database bumps it on every change). */
-    Optional<Long> changeSeq(String id) {
-        return db.select(TRANSCRIPT.CHANGE_SEQ).from(TRANSCRIPT).where(TRANSCRIPT.ID.eq(id)).fetchOptional(Record1::value1);
     }
 
     /** Writes the transcript's fields that {@code changes} names. */

@@ -5,7 +5,6 @@ import app.meetingbridge.gateway.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,7 +34,7 @@ class TranscriptSearchController {
                                     @RequestParam(name = "from", required = false) @Nullable String from,
                                     @RequestParam(name = "to", required = false) @Nullable String to) {
         if (caller.isAnonymous()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
+            throw ApiException.notAuthenticated();
         }
         return search.search(caller, SearchRequest.of(q, limit, offset, roomId, sourceKind, from, to));
     }

@@ -21,6 +21,11 @@ public class ApiException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    /** 401 "Not authenticated": what needs a signed-in caller, asked anonymously. */
+    public static ApiException notAuthenticated() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
+    }
+
     public static ApiException notFound(String detail) {
         return new ApiException(HttpStatus.NOT_FOUND, detail, null);
     }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,7 +75,7 @@ class ZulipController {
                                 @Parameter(required = true, schema = @Schema(type = "boolean"))
                                 @RequestParam(name = "include_topics", required = false) @Nullable String includeTopics) {
         if (caller.isAnonymous()) { // refused before the parameters are looked at, as Reflector does
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "Not authenticated", null);
+            throw ApiException.notAuthenticated();
         }
         List<Problem> problems = new ArrayList<>();
         name("stream", stream, problems);

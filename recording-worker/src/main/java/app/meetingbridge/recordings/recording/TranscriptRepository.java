@@ -3,6 +3,7 @@ package app.meetingbridge.recordings.recording;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
 
 import app.meetingbridge.messaging.TranscriptEventLog;
+import app.meetingbridge.messaging.WireFormat;
 import app.meetingbridge.transcripts.Topic;
 import java.time.Instant;
 import java.util.Arrays;
@@ -127,12 +128,12 @@ class TranscriptRepository {
      * language-model step that makes them calls this.
      */
     void summarized(String id, String title, String shortSummary, String longSummary, Map<String, Object> actionItems,
-                    String actionItemsJson, Instant now) {
+                    Instant now) {
         transactions.executeWithoutResult(status -> db.update(TRANSCRIPT)
                 .set(TRANSCRIPT.TITLE, title)
                 .set(TRANSCRIPT.SHORT_SUMMARY, shortSummary)
                 .set(TRANSCRIPT.LONG_SUMMARY, longSummary)
-                .set(TRANSCRIPT.ACTION_ITEMS, JSONB.valueOf(actionItemsJson))
+                .set(TRANSCRIPT.ACTION_ITEMS, JSONB.valueOf(WireFormat.json().writeValueAsString(actionItems)))
                 .set(TRANSCRIPT.UPDATED_AT, now)
                 .where(TRANSCRIPT.ID.eq(id))
                 .returning(TRANSCRIPT.USER_ID)

@@ -123,7 +123,7 @@ class RecordingLiveEventsIT extends RecordingTestSupport {
         String transcriptId = aTranscript("processing");
 
         transcripts.summarized(transcriptId, "Weekly sync", "Short", "Long summary",
-                Map.of("decisions", List.of("ship it")), "{\"decisions\":[\"ship it\"]}", Instant.now());
+                Map.of("decisions", List.of("ship it")), Instant.now());
 
         assertThat(db.fetchOne(TRANSCRIPT, TRANSCRIPT.ID.eq(transcriptId)).getTitle()).isEqualTo("Weekly sync");
         assertThat(log(transcriptId)).containsExactly(
