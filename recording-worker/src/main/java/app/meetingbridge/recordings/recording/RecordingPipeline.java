@@ -2,11 +2,13 @@ package app.meetingbridge.recordings.recording;
 
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.recording.TranscriptCompleted;
+import app.meetingbridge.llm.PostProcessor;
 import app.meetingbridge.messaging.Outbox;
 import app.meetingbridge.recordings.audio.Ffmpeg;
 import app.meetingbridge.recordings.recording.AudioStep.Audio;
 import app.meetingbridge.recordings.recording.AudioStep.AudioException;
 import app.meetingbridge.recordings.recording.TranscriptRepository.Transcript;
+import app.meetingbridge.recordings.llm.LlmProperties;
 import app.meetingbridge.recordings.storage.S3RecordingStore;
 import app.meetingbridge.recordings.storage.S3RecordingStore.PartListener;
 import app.meetingbridge.recordings.storage.StorageException;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import app.meetingbridge.transcripts.Word;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * its own): a step that already ran is not run again when the message comes back. Steps: fetch
  * ({@code discovered → fetching → fetched}), then audio ({@code processing}; the transcript is made, and is
  * {@code uploaded} once its audio is in storage, {@code error} while an attempt has failed), then transcription
- * when a backend is configured ({@code done}; the transcript {@code ended} with its words, and
- * {@code transcript.completed} for the room's webhook through the outbox in the same transaction). A failure is
+ * when a backend is configured, then the language model's topics and recap when one is configured ({@link SummarizeStep}:
+ * what it cannot make is marked missing and tried again later, never a failure), then {@code done}: the transcript
+ * {@code ended} with its words, and {@code transcript.completed} for the room's webhook through the outbox in the
+ * same transaction. A failure is
  * counted on the row with its error and the time of the next attempt (capped backoff), and thrown as
  * {@link RecordingFailed} saying when to try again (none after the last attempt); a refused one (a key outside the
  * provider's bucket and prefix) is final. A transcript still {@code processing} (claimed for a rerun) shows
@@ -58,6 +63,8 @@ class RecordingPipeline {
     private final @Nullable AudioStep audio;
     private final @Nullable TranscribeStep transcribe;
     private final @Nullable ConsentStep consent;
+    private final SummarizeStep summarize;
+    private final LlmProperties llm;
     private final RecordingRetryProperties retry;
     private final JsonMapper json;
     private final Outbox outbox;
@@ -66,6 +73,7 @@ class RecordingPipeline {
 
     RecordingPipeline(RecordingRepository recordings, TranscriptRepository transcripts, MeetingReadRepository meetings,
                       ObjectProvider<S3RecordingStore> store, Ffmpeg ffmpeg, TranscriptionBackend backend,
+                      ObjectProvider<PostProcessor> postProcessor, LlmProperties llm,
                       RecordingRetryProperties retry, ConsentProperties consentSettings, JsonMapper json, Outbox outbox,
                       TransactionTemplate transactions, Clock clock) {
         this.recordings = recordings;
@@ -78,6 +86,11 @@ class RecordingPipeline {
         this.transcribe = s3 == null || !backend.configured() ? null : new TranscribeStep(s3, ffmpeg, backend);
         if (s3 != null && transcribe == null) {
             log.warn("TRANSCRIPT_BACKEND_URL is not set: transcripts stop at uploaded, with their audio ready");
+        }
+        this.summarize = new SummarizeStep(postProcessor.getIfAvailable());
+        this.llm = llm;
+        if (transcribe != null && !summarize.enabled()) {
+            log.info("LLM_URL is not set: transcripts end with their words in one untitled topic, without summaries");
         }
         if (s3 == null) {
             log.warn("TRANSCRIPT_STORAGE_AWS_BUCKET_NAME is not set: recordings are registered but not fetched");
@@ -162,22 +175,29 @@ class RecordingPipeline {
             recordings.advance(recording.id(), RecordingState.DONE, clock.instant());
             return;
         }
-        List<Map<String, Object>> topics;
+        List<Word> words;
         try {
-            topics = transcribe.run(recording, transcript.durationMs(), transcript.language());
+            words = transcribe.run(recording, transcript.durationMs(), transcript.language());
         } catch (RuntimeException e) {
             transcripts.failed(transcript.id(), clock.instant());
             throw e;
         }
+        PostProcessed made = summarize.run(transcript.id(), Topics.untitled(words, transcript.durationMs()),
+                transcripts.speakerNames(transcript.id()));
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
-            transcripts.transcribed(transcript.id(), json.writeValueAsString(topics), now);
+            transcripts.transcribed(transcript.id(), made, now.plus(llm.retryInterval()), now);
             recordings.advance(recording.id(), RecordingState.DONE, now);
             String eventId = UUID.randomUUID().toString().replace("-", "");
             outbox.add("transcript-completed:" + eventId, Topology.RECORDINGS_EXCHANGE, Topology.TRANSCRIPT_COMPLETED,
                     new TranscriptCompleted(eventId, now, transcript.id(), transcript.roomId(), 1));
         });
         log.info("recording {}: transcript {} ended", recording.id(), transcript.id());
+    }
+
+    /** The language-model step, for the later tries of what it could not make at first. */
+    SummarizeStep summarizeStep() {
+        return summarize;
     }
 
     /**

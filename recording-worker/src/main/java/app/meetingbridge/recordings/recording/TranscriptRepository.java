@@ -4,15 +4,23 @@ import static app.meetingbridge.db.Tables.TRANSCRIPT;
 
 import app.meetingbridge.messaging.TranscriptEventLog;
 import app.meetingbridge.messaging.WireFormat;
+import app.meetingbridge.db.tables.records.TranscriptRecord;
+import app.meetingbridge.llm.Recap;
+import app.meetingbridge.transcripts.Participant;
 import app.meetingbridge.transcripts.Topic;
+import app.meetingbridge.transcripts.TranscriptJson;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.UpdateSetMoreStep;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -103,47 +111,141 @@ class TranscriptRepository {
     }
 
     /**
-     * The words are in: the topics, status {@code ended}; the sockets get the text, each topic, and the status
-     * (inside the caller's transaction when there is one).
+     * The words are in, with what the language model made of them: the topics, the recap when made, the parts still
+     * missing (tried again from {@code retryAt}), status {@code ended}; the sockets get the text, each topic, the
+     * recap's events, then the status (inside the caller's transaction when there is one).
      */
-    void transcribed(String id, String topicsJson, Instant now) {
-        List<Topic> topics = LiveEvents.topics(topicsJson);
-        transactions.executeWithoutResult(status -> db.update(TRANSCRIPT)
-                .set(TRANSCRIPT.TOPICS, JSONB.valueOf(topicsJson))
-                .set(TRANSCRIPT.STATUS, "ended")
-                .set(TRANSCRIPT.UPDATED_AT, now)
-                .where(TRANSCRIPT.ID.eq(id))
-                .returning(TRANSCRIPT.USER_ID)
-                .fetchOptional()
-                .ifPresent(owner -> {
-                    events.append(id, owner.getUserId(), "TRANSCRIPT", LiveEvents.text(topics));
-                    topics.forEach(topic -> events.append(id, owner.getUserId(), "TOPIC", LiveEvents.topic(topic)));
-                    events.append(id, owner.getUserId(), "STATUS", status("ended"));
-                }));
+    void transcribed(String id, PostProcessed made, @Nullable Instant retryAt, Instant now) {
+        transactions.executeWithoutResult(status -> {
+            var update = db.update(TRANSCRIPT)
+                    .set(TRANSCRIPT.TOPICS, JSONB.valueOf(TranscriptJson.topicsJson(made.topics())))
+                    .set(TRANSCRIPT.POSTPROCESS_MISSING, PostProcessPart.columns(made.missing()))
+                    .set(TRANSCRIPT.POSTPROCESS_NEXT_AT, made.complete() ? null : retryAt)
+                    .set(TRANSCRIPT.STATUS, "ended")
+                    .set(TRANSCRIPT.UPDATED_AT, now);
+            if (made.recap() != null) {
+                setRecap(update, made.recap());
+            }
+            update.where(TRANSCRIPT.ID.eq(id))
+                    .returning(TRANSCRIPT.USER_ID)
+                    .fetchOptional()
+                    .ifPresent(owner -> {
+                        announceTopics(id, owner.getUserId(), made.topics());
+                        if (made.recap() != null) {
+                            announceRecap(id, owner.getUserId(), made.recap());
+                        }
+                        events.append(id, owner.getUserId(), "STATUS", status("ended"));
+                    });
+        });
     }
 
     /**
-     * The summaries are in (title, short and long summary, action items): stored, and each sent to the sockets
-     * ({@code FINAL_TITLE}, {@code FINAL_SHORT_SUMMARY}, {@code FINAL_LONG_SUMMARY}, {@code ACTION_ITEMS}); the
-     * language-model step that makes them calls this.
+     * Ended transcripts with parts of their post-processing missing and due: each taken by this worker alone (locked
+     * rows are another worker's), its next try moved to {@code next} before the model is asked, so a worker that dies
+     * meanwhile leaves it due again then.
      */
-    void summarized(String id, String title, String shortSummary, String longSummary, Map<String, Object> actionItems,
-                    Instant now) {
-        transactions.executeWithoutResult(status -> db.update(TRANSCRIPT)
-                .set(TRANSCRIPT.TITLE, title)
-                .set(TRANSCRIPT.SHORT_SUMMARY, shortSummary)
-                .set(TRANSCRIPT.LONG_SUMMARY, longSummary)
-                .set(TRANSCRIPT.ACTION_ITEMS, JSONB.valueOf(WireFormat.json().writeValueAsString(actionItems)))
-                .set(TRANSCRIPT.UPDATED_AT, now)
-                .where(TRANSCRIPT.ID.eq(id))
-                .returning(TRANSCRIPT.USER_ID)
-                .fetchOptional()
-                .ifPresent(owner -> {
-                    events.append(id, owner.getUserId(), "FINAL_TITLE", Map.of("title", title));
-                    events.append(id, owner.getUserId(), "FINAL_SHORT_SUMMARY", Map.of("short_summary", shortSummary));
-                    events.append(id, owner.getUserId(), "FINAL_LONG_SUMMARY", Map.of("long_summary", longSummary));
-                    events.append(id, owner.getUserId(), "ACTION_ITEMS", Map.of("action_items", actionItems));
-                }));
+    List<PostProcessDue> claimDuePostProcessing(Instant now, Instant next, int limit) {
+        List<PostProcessDue> claimed = transactions.execute(status -> {
+            List<String> due = db.select(TRANSCRIPT.ID).from(TRANSCRIPT)
+                    .where(DSL.cardinality(TRANSCRIPT.POSTPROCESS_MISSING).gt(0))
+                    .and(TRANSCRIPT.POSTPROCESS_NEXT_AT.le(now))
+                    .and(TRANSCRIPT.STATUS.eq("ended"))
+                    .orderBy(TRANSCRIPT.POSTPROCESS_NEXT_AT)
+                    .limit(limit)
+                    .forUpdate().skipLocked()
+                    .fetch(TRANSCRIPT.ID);
+            if (due.isEmpty()) {
+                return List.<PostProcessDue>of();
+            }
+            return db.update(TRANSCRIPT).set(TRANSCRIPT.POSTPROCESS_NEXT_AT, next)
+                    .where(TRANSCRIPT.ID.in(due))
+                    .returning(TRANSCRIPT.ID, TRANSCRIPT.ROOM_ID, TRANSCRIPT.TOPICS, TRANSCRIPT.PARTICIPANTS,
+                            TRANSCRIPT.POSTPROCESS_MISSING, TRANSCRIPT.CHANGE_SEQ)
+                    .fetch(row -> new PostProcessDue(row.getId(), row.getRoomId(),
+                            TranscriptJson.topics(row.getTopics().data()), speakerNames(row.getParticipants()),
+                            PostProcessPart.of(Arrays.asList(row.getPostprocessMissing())), row.getChangeSeq()));
+        });
+        return claimed == null ? List.of() : claimed;
+    }
+
+    /**
+     * Stores the parts a later try made, unless the transcript changed since it was claimed (an edit, a rerun: its
+     * topics as read are stale, so it stays missing and is tried again); the sockets hear of what was made.
+     *
+     * @return whether it was stored
+     */
+    boolean postProcessed(PostProcessDue due, PostProcessed made, @Nullable Instant retryAt, Instant now) {
+        boolean topicsMade = due.missing().contains(PostProcessPart.TOPICS)
+                && !made.missing().contains(PostProcessPart.TOPICS);
+        Boolean stored = transactions.execute(status -> {
+            var update = db.update(TRANSCRIPT)
+                    .set(TRANSCRIPT.POSTPROCESS_MISSING, PostProcessPart.columns(made.missing()))
+                    .set(TRANSCRIPT.POSTPROCESS_NEXT_AT, made.complete() ? null : retryAt)
+                    .set(TRANSCRIPT.UPDATED_AT, now);
+            if (topicsMade) {
+                update.set(TRANSCRIPT.TOPICS, JSONB.valueOf(TranscriptJson.topicsJson(made.topics())));
+            }
+            if (made.recap() != null) {
+                setRecap(update, made.recap());
+            }
+            return update.where(TRANSCRIPT.ID.eq(due.id()))
+                    .and(TRANSCRIPT.CHANGE_SEQ.eq(due.changeSeq()))
+                    .and(TRANSCRIPT.STATUS.eq("ended"))
+                    .returning(TRANSCRIPT.USER_ID)
+                    .fetchOptional()
+                    .map(owner -> {
+                        if (topicsMade) {
+                            announceTopics(due.id(), owner.getUserId(), made.topics());
+                        }
+                        if (made.recap() != null) {
+                            announceRecap(due.id(), owner.getUserId(), made.recap());
+                        }
+                        return true;
+                    })
+                    .orElse(false);
+        });
+        return Boolean.TRUE.equals(stored);
+    }
+
+    /** The names the participants were given, by speaker number (for the language model to name people). */
+    Map<Integer, String> speakerNames(String id) {
+        return db.select(TRANSCRIPT.PARTICIPANTS).from(TRANSCRIPT).where(TRANSCRIPT.ID.eq(id))
+                .fetchOptional(TRANSCRIPT.PARTICIPANTS)
+                .map(TranscriptRepository::speakerNames)
+                .orElse(Map.of());
+    }
+
+    private static Map<Integer, String> speakerNames(@Nullable JSONB participants) {
+        Map<Integer, String> names = new TreeMap<>();
+        if (participants == null) {
+            return names;
+        }
+        for (Participant participant : TranscriptJson.participants(participants.data())) {
+            if (participant.speaker() != null && participant.name() != null && !participant.name().isBlank()) {
+                names.putIfAbsent(participant.speaker(), participant.name());
+            }
+        }
+        return names;
+    }
+
+    private static void setRecap(UpdateSetMoreStep<TranscriptRecord> update, Recap recap) {
+        update.set(TRANSCRIPT.TITLE, recap.title())
+                .set(TRANSCRIPT.SHORT_SUMMARY, recap.shortSummary())
+                .set(TRANSCRIPT.LONG_SUMMARY, recap.longSummary())
+                .set(TRANSCRIPT.ACTION_ITEMS, JSONB.valueOf(WireFormat.json().writeValueAsString(recap.actionItems())));
+    }
+
+    private void announceTopics(String id, @Nullable String ownerId, List<Topic> topics) {
+        events.append(id, ownerId, "TRANSCRIPT", LiveEvents.text(topics));
+        topics.forEach(topic -> events.append(id, ownerId, "TOPIC", LiveEvents.topic(topic)));
+    }
+
+    /** Reflector's order: the title, the long summary, the short one; then the action items. */
+    private void announceRecap(String id, @Nullable String ownerId, Recap recap) {
+        events.append(id, ownerId, "FINAL_TITLE", Map.of("title", recap.title()));
+        events.append(id, ownerId, "FINAL_LONG_SUMMARY", Map.of("long_summary", recap.longSummary()));
+        events.append(id, ownerId, "FINAL_SHORT_SUMMARY", Map.of("short_summary", recap.shortSummary()));
+        events.append(id, ownerId, "ACTION_ITEMS", Map.of("action_items", recap.actionItems()));
     }
 
     /** Its audio is ready and nothing more can be done yet (no transcription backend). */
@@ -186,6 +288,11 @@ class TranscriptRepository {
 
     private static Map<String, String> status(String value) {
         return Map.of("value", value);
+    }
+
+    /** An ended transcript whose post-processing is due again: its topics as stored and what they still lack. */
+    record PostProcessDue(String id, @Nullable String roomId, List<Topic> topics, Map<Integer, String> speakerNames,
+                          Set<PostProcessPart> missing, long changeSeq) {
     }
 
     record Claim(boolean claimed, @Nullable String recordingId) {

@@ -30,7 +30,8 @@ class RoomWebhookRepository {
                 .fetchOptional(row -> new Completed(row.getId(), row.getRoomId(), row.getCreatedAt(),
                         row.getDurationMs(), row.getTitle(), row.getShortSummary(), row.getLongSummary(),
                         row.getTopics().data(), row.getParticipants().data(), row.getSourceLanguage(),
-                        row.getTargetLanguage(), row.getStatus()));
+                        row.getTargetLanguage(), row.getStatus(),
+                        row.getActionItems() == null ? null : row.getActionItems().data()));
     }
 
     /** The receiver already answered this event for good: accepted it (2xx) or refused it (4xx). */
@@ -63,6 +64,6 @@ class RoomWebhookRepository {
     record Completed(String id, @Nullable String roomId, Instant createdAt, @Nullable Long durationMs,
                      @Nullable String title, @Nullable String shortSummary, @Nullable String longSummary,
                      String topicsJson, String participantsJson, String sourceLanguage, String targetLanguage,
-                     String status) {
+                     String status, @Nullable String actionItemsJson) {
     }
 }

@@ -178,6 +178,8 @@ class RoomWebhookSender implements AutoCloseable {
         body.put("short_summary", transcript.shortSummary());
         body.put("long_summary", transcript.longSummary());
         body.put("webvtt", "WEBVTT\n" + allWords);
+        body.put("action_items", transcript.actionItemsJson() == null ? null
+                : json.readTree(transcript.actionItemsJson()));
         body.put("topics", topicList);
         body.put("participants", people);
         body.put("source_language", transcript.sourceLanguage());

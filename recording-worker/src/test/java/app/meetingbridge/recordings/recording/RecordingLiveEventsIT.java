@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.events.transcript.TranscriptEvent;
+import app.meetingbridge.llm.Recap;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
+import app.meetingbridge.transcripts.Topic;
+import app.meetingbridge.transcripts.Word;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,18 +123,46 @@ class RecordingLiveEventsIT extends RecordingTestSupport {
     }
 
     @Test
-    void theSummariesAreLoggedWhereTheyAreStored() {
+    void theRecapIsStoredWithTheWordsAndLoggedBeforeTheEndedStatus() {
         String transcriptId = aTranscript("processing");
+        Topic topic = new Topic("t1", "Planning", "What we plan", 0, 2.0, "",
+                List.of(new Word("hello", 0, 1, 0), new Word("there", 1, 2, 1)));
+        Recap recap = new Recap("Weekly sync", "Short", "Long summary", Map.of("decisions", List.of("ship it")));
 
-        transcripts.summarized(transcriptId, "Weekly sync", "Short", "Long summary",
-                Map.of("decisions", List.of("ship it")), Instant.now());
+        transcripts.transcribed(transcriptId, new PostProcessed(List.of(topic), recap, Set.of()),
+                Instant.now().plusSeconds(600), Instant.now());
 
-        assertThat(db.fetchOne(TRANSCRIPT, TRANSCRIPT.ID.eq(transcriptId)).getTitle()).isEqualTo("Weekly sync");
-        assertThat(log(transcriptId)).containsExactly(
+        var row = db.fetchOne(TRANSCRIPT, TRANSCRIPT.ID.eq(transcriptId));
+        assertThat(row.getTitle()).isEqualTo("Weekly sync");
+        assertThat(row.getPostprocessMissing()).isEmpty();
+        assertThat(row.getPostprocessNextAt()).isNull();
+        assertThat(log(transcriptId)).extracting(line -> line.substring(0, line.indexOf(' '))).containsExactly(
+                "TRANSCRIPT", "TOPIC", "FINAL_TITLE", "FINAL_LONG_SUMMARY", "FINAL_SHORT_SUMMARY", "ACTION_ITEMS",
+                "STATUS");
+        assertThat(log(transcriptId)).contains(
                 "FINAL_TITLE {\"title\":\"Weekly sync\"}",
                 "FINAL_SHORT_SUMMARY {\"short_summary\":\"Short\"}",
                 "FINAL_LONG_SUMMARY {\"long_summary\":\"Long summary\"}",
-                "ACTION_ITEMS {\"action_items\":{\"decisions\":[\"ship it\"]}}");
+                "ACTION_ITEMS {\"action_items\":{\"decisions\":[\"ship it\"]}}",
+                "STATUS {\"value\":\"ended\"}");
+    }
+
+    @Test
+    void aMissingRecapIsMarkedForALaterTryAndLogsNoSummaries() {
+        String transcriptId = aTranscript("processing");
+        Topic untitled = new Topic("t1", "", "", 0, 1.0, "", List.of(new Word("hello", 0, 1, 0)));
+        Instant retryAt = Instant.now().plusSeconds(600);
+
+        transcripts.transcribed(transcriptId, new PostProcessed(List.of(untitled), null,
+                Set.of(PostProcessPart.TOPICS, PostProcessPart.RECAP)), retryAt, Instant.now());
+
+        var row = db.fetchOne(TRANSCRIPT, TRANSCRIPT.ID.eq(transcriptId));
+        assertThat(row.getStatus()).isEqualTo("ended");
+        assertThat(row.getTitle()).isNull();
+        assertThat(row.getPostprocessMissing()).containsExactlyInAnyOrder("topics", "recap");
+        assertThat(row.getPostprocessNextAt()).isNotNull();
+        assertThat(log(transcriptId)).extracting(line -> line.substring(0, line.indexOf(' ')))
+                .containsExactly("TRANSCRIPT", "TOPIC", "STATUS");
     }
 
     @Test
