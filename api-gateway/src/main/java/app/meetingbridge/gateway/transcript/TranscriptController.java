@@ -7,6 +7,7 @@ import app.meetingbridge.gateway.transcript.TranscriptAudio.RangeNotSatisfiable;
 import app.meetingbridge.gateway.web.ApiException;
 import app.meetingbridge.gateway.web.InvalidRequestException;
 import app.meetingbridge.gateway.web.Page;
+import app.meetingbridge.messaging.WireFormat;
 import app.meetingbridge.transcripts.Format;
 import app.meetingbridge.transcripts.Participant;
 import app.meetingbridge.transcripts.Rendering;
@@ -94,7 +95,8 @@ class TranscriptController {
         Rendering text = Rendering.of(TranscriptJson.topics(transcript.topicsJson()),
                 TranscriptJson.participants(transcript.participantsJson()));
         Map<String, Object> body = minimal(transcript);
-        body.put("action_items", null);
+        body.put("action_items", transcript.actionItemsJson() == null ? null
+                : WireFormat.json().readTree(transcript.actionItemsJson()));
         body.put("participants", participants(transcript, true));
         body.put("transcript_format", format);
         body.put("transcript", text.in(Format.of(format).orElseThrow()));

@@ -157,6 +157,7 @@ class TranscriptRepository {
                 row.get(TRANSCRIPT.TARGET_LANGUAGE), row.get(TRANSCRIPT.MEETING_ID), row.get(TRANSCRIPT.SOURCE_KIND),
                 row.get(TRANSCRIPT.ROOM_ID), row.get(ROOM.NAME), row.get(TRANSCRIPT.AUDIO_DELETED),
                 row.get(TRANSCRIPT.PARTICIPANTS).data(), row.get(TRANSCRIPT.TOPICS).data(),
-                row.get(TRANSCRIPT.REVIEWED), row.get(TRANSCRIPT.CHANGE_SEQ));
+                row.get(TRANSCRIPT.REVIEWED), row.get(TRANSCRIPT.CHANGE_SEQ),
+                row.get(TRANSCRIPT.ACTION_ITEMS) == null ? null : row.get(TRANSCRIPT.ACTION_ITEMS).data());
     }
 }

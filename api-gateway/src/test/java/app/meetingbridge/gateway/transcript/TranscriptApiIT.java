@@ -226,6 +226,21 @@ class TranscriptApiIT {
     }
 
     @Test
+    void givesTheActionItemsAsTheLanguageModelMadeThemAndNullBefore() {
+        String id = transcript("alice", room("alice"), null, "private");
+        assertThat(alice.get("/v1/transcripts/" + id).json().get("action_items").isNull()).isTrue();
+        String items = "{\"decisions\":[{\"decision\":\"Ship on Friday\"}],\"next_steps\":[{\"task\":\"Tag the release\","
+                + "\"assigned_to\":\"Ada\"}]}";
+        db.update(TRANSCRIPT).set(TRANSCRIPT.ACTION_ITEMS, JSONB.valueOf(items)).where(TRANSCRIPT.ID.eq(id)).execute();
+
+        JsonNode answer = alice.get("/v1/transcripts/" + id).json();
+
+        assertThat(answer.get("action_items").get("decisions").get(0).get("decision").stringValue())
+                .isEqualTo("Ship on Friday");
+        assertThat(answer.get("action_items").get("next_steps").get(0).get("assigned_to").stringValue()).isEqualTo("Ada");
+    }
+
+    @Test
     void givesParticipantsAndTopicsWithWords() {
         String id = transcript("alice", room("alice"), null, "private");
 
