@@ -70,8 +70,8 @@ class RecordingPipeline {
 
     RecordingPipeline(RecordingRepository recordings, TranscriptRepository transcripts, MeetingReadRepository meetings,
                       ObjectProvider<S3RecordingStore> store, Ffmpeg ffmpeg, TranscriptionBackend backend,
-                      Diarizer diarizer, RecordingRetryProperties retry, ConsentProperties consentSettings, JsonMapper json, Outbox outbox,
-                      TransactionTemplate transactions, Clock clock) {
+                      Diarizer diarizer, RecordingRetryProperties retry, ConsentProperties consentSettings,
+                      JsonMapper json, Outbox outbox, TransactionTemplate transactions, Clock clock) {
         this.recordings = recordings;
         this.transcripts = transcripts;
         this.meetings = meetings;

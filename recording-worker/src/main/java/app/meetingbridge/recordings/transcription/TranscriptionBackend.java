@@ -14,13 +14,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The transcription backend, any server with OpenAI's audio-transcriptions API: {@code POST {url}/v1/audio/transcriptions},
- * multipart {@code file}, {@code model}, {@code language}, {@code response_format=verbose_json} and
- * {@code timestamp_granularities[]} {@code word} and {@code segment} (what OpenAI and the Whisper servers need to
- * give word timestamps; Reflector's GPU service takes the file, model and language and ignores the rest; another
- * response format can be set for servers that refuse this one, and then no timestamps are asked for),
- * {@code Authorization: Bearer {key}} when a key is set. Its answer is read by {@link TranscriptionAnswer}: words
- * with their times, else segments or the text with the words spread over them. The file is streamed from disk.
+ * The transcription backend, any server with OpenAI's audio-transcriptions API:
+ * {@code POST {url}/v1/audio/transcriptions}, multipart {@code file}, {@code model}, {@code language},
+ * {@code response_format=verbose_json} and {@code timestamp_granularities[]} {@code word} and {@code segment} (what
+ * OpenAI and the Whisper servers need to give word timestamps; Reflector's GPU service takes the file, model and
+ * language and ignores the rest; another response format can be set for servers that refuse this one, and then no
+ * timestamps are asked for), {@code Authorization: Bearer {key}} when a key is set. Its answer is read by
+ * {@link TranscriptionAnswer}: words with their times, else segments or the text with the words spread over them.
+ * The file is streamed from disk.
  */
 public class TranscriptionBackend {
 
