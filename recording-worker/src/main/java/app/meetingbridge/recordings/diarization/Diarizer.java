@@ -29,9 +29,15 @@ public class Diarizer {
 
     private final DiarizationProperties properties;
     private final HttpClient http;
+    private final int largestAnswer;
 
     Diarizer(DiarizationProperties properties) {
+        this(properties, LARGEST_ANSWER);
+    }
+
+    Diarizer(DiarizationProperties properties, int largestAnswer) {
         this.properties = properties;
+        this.largestAnswer = largestAnswer;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         if (properties.url().startsWith("http://")) {
             builder.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance on plain HTTP
@@ -71,9 +77,9 @@ public class Diarizer {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
-                byte[] bytes = in.readNBytes(LARGEST_ANSWER + 1);
-                if (bytes.length > LARGEST_ANSWER) {
-                    throw new DiarizationException("the diarizer's answer is larger than " + LARGEST_ANSWER + " bytes");
+                byte[] bytes = in.readNBytes(largestAnswer + 1);
+                if (bytes.length > largestAnswer) {
+                    throw new DiarizationException("the diarizer's answer is larger than " + largestAnswer + " bytes");
                 }
                 body = new String(bytes, StandardCharsets.UTF_8);
             }

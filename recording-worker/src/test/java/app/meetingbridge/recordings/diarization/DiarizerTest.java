@@ -161,6 +161,18 @@ class DiarizerTest {
     }
 
     @Test
+    void anAnswerLargerThanTheLimitIsRefusedAfterReadingOneByteMore() {
+        String turn = "{\"start\": 0.0, \"end\": 1.0, \"speaker\": 0}";
+        service.on("POST", "/diarize", Reply.json(200, "{\"diarization\": [" + String.join(",",
+                java.util.Collections.nCopies(200, turn)) + "]}"));
+        Diarizer small = new Diarizer(new DiarizationProperties(true, service.baseUri().toString(), "",
+                Duration.ofSeconds(5), null), 4096);
+
+        assertThatThrownBy(() -> small.turns(link)).isInstanceOf(DiarizationException.class)
+                .hasMessageContaining("larger than 4096 bytes");
+    }
+
+    @Test
     void turnsWithImpossibleTimesAreLeftOutAndTheRestUsed() {
         service.on("POST", "/diarize", Reply.json(200, """
                 {"diarization": [{"start": -3, "end": -1, "speaker": 0}, {"start": 0.0, "end": 2.0, "speaker": "SPEAKER_01"}]}
