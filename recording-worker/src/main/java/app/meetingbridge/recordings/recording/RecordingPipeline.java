@@ -5,22 +5,24 @@ import app.meetingbridge.events.recording.TranscriptCompleted;
 import app.meetingbridge.llm.PostProcessor;
 import app.meetingbridge.messaging.Outbox;
 import app.meetingbridge.recordings.audio.Ffmpeg;
+import app.meetingbridge.recordings.diarization.Diarizer;
+import app.meetingbridge.recordings.diarization.Diarizer.DiarizationException;
+import app.meetingbridge.recordings.llm.LlmProperties;
 import app.meetingbridge.recordings.recording.AudioStep.Audio;
 import app.meetingbridge.recordings.recording.AudioStep.AudioException;
 import app.meetingbridge.recordings.recording.TranscriptRepository.Transcript;
-import app.meetingbridge.recordings.llm.LlmProperties;
 import app.meetingbridge.recordings.storage.S3RecordingStore;
 import app.meetingbridge.recordings.storage.S3RecordingStore.PartListener;
 import app.meetingbridge.recordings.storage.StorageException;
 import app.meetingbridge.recordings.transcription.TranscriptionBackend;
 import app.meetingbridge.recordings.transcription.TranscriptionBackend.TranscriptionException;
+import app.meetingbridge.transcripts.Word;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import app.meetingbridge.transcripts.Word;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +75,7 @@ class RecordingPipeline {
 
     RecordingPipeline(RecordingRepository recordings, TranscriptRepository transcripts, MeetingReadRepository meetings,
                       ObjectProvider<S3RecordingStore> store, Ffmpeg ffmpeg, TranscriptionBackend backend,
-                      ObjectProvider<PostProcessor> postProcessor, LlmProperties llm,
+                      Diarizer diarizer, ObjectProvider<PostProcessor> postProcessor, LlmProperties llm,
                       RecordingRetryProperties retry, ConsentProperties consentSettings, JsonMapper json, Outbox outbox,
                       TransactionTemplate transactions, Clock clock) {
         this.recordings = recordings;
@@ -83,7 +85,8 @@ class RecordingPipeline {
         this.fetch = s3 == null ? null : new FetchStep(s3);
         this.audio = s3 == null ? null : new AudioStep(s3, ffmpeg);
         this.consent = s3 == null ? null : new ConsentStep(s3, consentSettings.deleteProviderObjects());
-        this.transcribe = s3 == null || !backend.configured() ? null : new TranscribeStep(s3, ffmpeg, backend);
+        this.transcribe = s3 == null || !backend.configured() ? null : new TranscribeStep(s3, ffmpeg, backend,
+                diarizer);
         if (s3 != null && transcribe == null) {
             log.warn("TRANSCRIPT_BACKEND_URL is not set: transcripts stop at uploaded, with their audio ready");
         }
@@ -145,6 +148,8 @@ class RecordingPipeline {
             throw failed(recording, "AUDIO: " + e.getMessage(), e);
         } catch (TranscriptionException e) {
             throw failed(recording, "TRANSCRIPTION: " + e.getMessage(), e);
+        } catch (DiarizationException e) {
+            throw failed(recording, "DIARIZATION: " + e.getMessage(), e);
         } catch (DataAccessException | TransactionException e) {
             throw e; // the database itself: nothing to count the failure in; the listener takes the message again later
         } catch (RuntimeException e) {
@@ -177,7 +182,8 @@ class RecordingPipeline {
         }
         List<Word> words;
         try {
-            words = transcribe.run(recording, transcript.durationMs(), transcript.language());
+            boolean lastAttempt = retry.pauseAfter(recording.attempts() + 1) == null;
+            words = transcribe.run(recording, transcript.id(), transcript.language(), lastAttempt);
         } catch (RuntimeException e) {
             transcripts.failed(transcript.id(), clock.instant());
             throw e;
