@@ -4,6 +4,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.Timeout;
+import com.openai.errors.OpenAIException;
 import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,6 +128,10 @@ final class ChatModel implements AutoCloseable {
             }
             throw new LanguageModelRefused("the language model refused the request: " + e.getMessage(),
                     e.statusCode(), e);
+        } catch (OpenAIInvalidDataException e) {
+            throw new InvalidAnswer("the answer is not a chat completion (" + e.getMessage() + ")");
+        } catch (OpenAIException e) {
+            throw new LanguageModelUnavailable("the language model could not be asked: " + describe(e), e);
         }
         return answer(completion);
     }
@@ -228,7 +234,7 @@ final class ChatModel implements AutoCloseable {
         return RetryAfter.parse(first(http, "Retry-After"), first(http, "retry-after-ms"), clock);
     }
 
-    private static String first(OpenAIServiceException http, String header) {
+    private static @Nullable String first(OpenAIServiceException http, String header) {
         List<String> values = http.headers().values(header);
         return values.isEmpty() ? null : values.get(0);
     }

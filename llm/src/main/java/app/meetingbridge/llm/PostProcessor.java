@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -168,7 +169,7 @@ public final class PostProcessor implements AutoCloseable {
     }
 
     /** A participant number the model gave, kept only when it is one of the speakers it was told about. */
-    private static String participant(String id, Map<Integer, String> speakerNames) {
+    private static @Nullable String participant(@Nullable String id, Map<Integer, String> speakerNames) {
         if (id == null) {
             return null;
         }

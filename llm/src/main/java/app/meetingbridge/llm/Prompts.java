@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the model is asked, and the JSON schemas of its answers. The schemas follow the rules of strict structured
@@ -54,7 +55,8 @@ final class Prompts {
             decision, task and the names of the people involved, in order. Give:
             - summary: the condensed summary, a few sentences or bullet points.""";
 
-    static String topicQuestion(String transcript, String previousTitle, String previousSummary) {
+    static String topicQuestion(String transcript, @Nullable String previousTitle,
+                                @Nullable String previousSummary) {
         String previous = previousTitle == null ? "Previous topic: none (this is the start of the meeting)."
                 : "Previous topic:\nTitle: " + previousTitle + "\nSummary: " + previousSummary;
         return previous + "\n\nTranscript:\n<transcript>\n" + transcript + "\n</transcript>";
