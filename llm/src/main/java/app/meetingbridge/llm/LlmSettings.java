@@ -9,13 +9,16 @@ import org.jspecify.annotations.Nullable;
  * added to it), the key sent as a bearer token ({@code LLM_API_KEY}, none for a local server), the model
  * ({@code LLM_MODEL}) and its context window in tokens ({@code LLM_CONTEXT_WINDOW}).
  *
- * <p>{@code timeout} bounds one request, the answer included; {@code malformedRetries} is how many times an answer
- * that is not the JSON asked for is asked again; {@code requestsPerSecond} is the rate of requests this process
- * sends. A failed request (no connection, no answer in time, 5xx, 429) is tried again up to {@code retries} times,
- * after {@code retryBackoff} doubling, or after the server's {@code Retry-After} when it gives one of at most
- * {@code maxRetryAfter} (a longer one fails the call at once). Once {@code breakerMinimumCalls} requests have been
- * made and at least half of the last ten failed so, calls fail at once for {@code breakerOpenFor}. Zero or null
- * values take the defaults. The API key never appears in {@link #toString()}.
+ * <p>{@code timeout} ({@code LLM_TIMEOUT}) bounds one request, the answer included; {@code malformedRetries}
+ * ({@code LLM_PARSE_MAX_RETRIES}) is how many times an answer that is not the JSON asked for is asked again;
+ * {@code requestsPerSecond} ({@code LLM_REQUESTS_PER_SECOND}) is the rate of requests this process sends. A failed
+ * request (no connection, no answer in time, 5xx, 429) is tried again up to {@code retries} ({@code LLM_RETRIES})
+ * times, after {@code retryBackoff} ({@code LLM_RETRY_BACKOFF}) doubling, or after the server's {@code Retry-After}
+ * when it gives one of at most {@code maxRetryAfter} ({@code LLM_MAX_RETRY_AFTER}; a longer one fails the call at
+ * once). Once {@code breakerMinimumCalls} ({@code LLM_BREAKER_MINIMUM_CALLS}) requests have been made and at least
+ * half of the last ten found the server down, calls fail at once for {@code breakerOpenFor}
+ * ({@code LLM_BREAKER_OPEN_FOR}). Zero or null values take the defaults (negative ones for the retry counts).
+ * The API key never appears in {@link #toString()}.
  */
 public record LlmSettings(@Nullable String url, @Nullable String apiKey, String model, int contextWindow,
                           Duration timeout, int malformedRetries, double requestsPerSecond, int retries,
