@@ -83,6 +83,22 @@ class PostProcessorTest {
     }
 
     @Test
+    void asksAboutSmallerChunksWhenTheContextWindowIsSmall() {
+        answering(request -> topic("Budget", "The budget.", false));
+        List<Word> words = words(1000);
+
+        List<Topic> topics = processor(settings().withContextWindow(1500)).topics(words, NAMES);
+
+        List<Recorded> requests = server.requests("POST", PATH);
+        assertThat(requests.size()).isGreaterThan(6);
+        for (Recorded request : requests) {
+            String transcript = ChatCompletions.question(request).replaceAll("(?s).*<transcript>\n|\n</transcript>", "");
+            assertThat(transcript.length()).isLessThanOrEqualTo((1500 - Prompts.TOPIC_RESERVE_TOKENS) * 4);
+        }
+        assertEveryWordInExactlyOneTopic(words, topics);
+    }
+
+    @Test
     void takesTheBaseUrlWithOrWithoutATrailingSlash() {
         answering(request -> topic("Budget", "The budget.", false));
 
