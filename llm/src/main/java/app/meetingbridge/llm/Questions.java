@@ -55,8 +55,10 @@ final class Questions {
                 wrong = e.getMessage();
                 log.warn("language model answer to {} unusable (attempt {} of {}): {}", question.name(), attempt + 1,
                         malformedRetries + 1, wrong);
-                messages.add(new Message(Role.ASSISTANT, content.length() > LONGEST_ECHO
-                        ? content.substring(0, LONGEST_ECHO) + "… [cut]" : content));
+                if (!content.isBlank()) {
+                    messages.add(new Message(Role.ASSISTANT, content.length() > LONGEST_ECHO
+                            ? content.substring(0, LONGEST_ECHO) + "… [cut]" : content));
+                }
                 messages.add(new Message(Role.USER, "Your previous answer could not be used: " + wrong
                         + ". Answer again with only a JSON object that matches the schema, no other text."));
             }
