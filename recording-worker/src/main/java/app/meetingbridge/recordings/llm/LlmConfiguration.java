@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class LlmConfiguration {
 
-    @Bean
+    @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${app.llm.url:}'.trim() != ''")
     PostProcessor postProcessor(LlmProperties properties) {
-        return new PostProcessor(LlmSettingsMapping.settings(properties));
+        return new PostProcessor(properties.settings());
     }
 }

@@ -1,7 +1,6 @@
 package app.meetingbridge.recordings.recording;
 
-import app.meetingbridge.llm.LanguageModelUnavailable;
-import app.meetingbridge.llm.MalformedAnswer;
+import app.meetingbridge.llm.LanguageModelException;
 import app.meetingbridge.llm.PostProcessor;
 import app.meetingbridge.llm.Recap;
 import app.meetingbridge.transcripts.Topic;
@@ -18,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Step 4: what the language model makes of the words, when one is configured: titled topics (in place of the one
  * untitled topic the words come in), then the recap (title, summaries, action items) from them. A model that is down,
  * slow past its retries, or keeps answering what cannot be used never fails the transcript: what it could not make is
- * returned as missing, the words stay as they came, and the part is tried again later ({@link PostProcessRetry}).
+ * returned as missing (a server that refuses, with a wrong key say, too: it may be set right), the words stay as they
+ * came, and the part is tried again later ({@link PostProcessRetry}).
  * The recap is made from the topics' summaries, so it waits for the topics.
  */
 final class SummarizeStep {
@@ -59,7 +59,7 @@ final class SummarizeStep {
                 recap = model.recap(topics, speakerNames);
                 still.remove(PostProcessPart.RECAP);
             }
-        } catch (LanguageModelUnavailable | MalformedAnswer e) {
+        } catch (LanguageModelException e) { // down, refusing (a wrong key, say) or answering nothing usable
             log.warn("transcript {}: the language model could not make its {} ({}); the words are kept, tried again later",
                     transcriptId, still.stream().map(PostProcessPart::column).toList(), e.getMessage());
         }

@@ -35,6 +35,9 @@ class RecordingPostProcessingIT extends RecordingTestSupport {
         registry.add("app.llm.api-key", () -> "llm-key");
         registry.add("app.llm.model", () -> "meeting-notes");
         registry.add("app.llm.timeout", () -> "5s");
+        registry.add("app.llm.retries", () -> "1");
+        registry.add("app.llm.retry-backoff", () -> "100ms");
+        registry.add("app.llm.breaker-open-for", () -> "2s");
         registry.add("app.llm.retry-interval", () -> "1s");
         registry.add("app.llm.retry-check", () -> "300ms");
         registry.add("app.room-webhooks.first-retry", () -> "200ms");
