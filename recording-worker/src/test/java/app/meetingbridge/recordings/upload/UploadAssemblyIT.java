@@ -245,4 +245,51 @@ class UploadAssemblyIT {
         assertThat(transcript(id).getErrorReason()).isEqualTo("The file has no audio stream");
         assertThat(keys("uploads/" + id + "/")).isEmpty();
     }
+
+    @Test
+    void deadLettersAMessageNamingObjectsOutsideItsUploadAndTouchesNothing() throws Exception {
+        byte[] file = tone();
+        String victim = uploaded(file, 1);
+        s3.putObject(request -> request.bucket(TRANSCRIPTS).key(victim + "/audio.mp3"), RequestBody.fromBytes(file));
+        String id = uploaded(file, 1);
+        UploadCompleted reachingOut = new UploadCompleted("upload-completed:" + UUID.randomUUID(), Instant.now(), id,
+                TRANSCRIPTS, List.of(victim + "/audio.mp3", "uploads/" + victim + "/chunk-0"), file.length * 2L);
+
+        send(reachingOut);
+
+        await(() -> dlq().contains(id));
+        assertThat(keys(victim + "/")).containsExactly(victim + "/audio.mp3");
+        assertThat(keys("uploads/" + victim + "/")).containsExactly("uploads/" + victim + "/chunk-0");
+        assertThat(transcript(id).getStatus()).isEqualTo("uploaded");
+        assertThat(transcript(id).getRecordingId()).isNull();
+    }
+
+    @Test
+    void deadLettersAMessageThatIsNotAnUploadCompleted() {
+        String marker = "not-an-upload-" + UUID.randomUUID();
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.UPLOAD_COMPLETED,
+                new Message(("{\"transcriptId\": [\"" + marker + "\"]").getBytes(StandardCharsets.UTF_8), properties));
+
+        await(() -> dlq().contains(marker));
+    }
+
+    /** What the uploads' dead-letter queue holds, read without taking it away (the bodies, one string). */
+    String dlq() {
+        StringBuilder bodies = new StringBuilder();
+        rabbit.execute(channel -> {
+            String queue = UploadCompletedListener.QUEUE + ".dlq";
+            java.util.List<Long> tags = new ArrayList<>();
+            for (var got = channel.basicGet(queue, false); got != null; got = channel.basicGet(queue, false)) {
+                bodies.append(new String(got.getBody(), StandardCharsets.UTF_8)).append('\n');
+                tags.add(got.getEnvelope().getDeliveryTag());
+            }
+            for (long tag : tags) {
+                channel.basicNack(tag, false, true);
+            }
+            return null;
+        });
+        return bodies.toString();
+    }
 }
