@@ -316,6 +316,18 @@ class UploadApiIT {
         HttpResponse<String> refused = chunk(id, mediaFile(70_000), 0, 1);
 
         assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("The chunk is larger than the limit of 65536 bytes");
+        assertThat(storedKeys(id)).isEmpty();
+    }
+
+    @Test
+    void answers413ToAChunkFarOverItsLimitRatherThanDroppingTheConnection() throws Exception {
+        String id = create(alice);
+
+        HttpResponse<String> refused = chunk(id, mediaFile(3_000_000), 0, 1);
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("The chunk is larger than the limit of 65536 bytes");
         assertThat(storedKeys(id)).isEmpty();
     }
 
