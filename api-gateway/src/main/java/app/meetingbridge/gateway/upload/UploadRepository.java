@@ -20,15 +20,11 @@ class UploadRepository {
         this.db = db;
     }
 
-    /** The transcript's status, its row locked until the transaction ends: one chunk at a time decides. */
-    Optional<String> lockStatus(String transcriptId) {
-        return db.select(TRANSCRIPT.STATUS).from(TRANSCRIPT).where(TRANSCRIPT.ID.eq(transcriptId)).forUpdate()
-                .fetchOptional(TRANSCRIPT.STATUS);
-    }
-
-    Optional<String> status(String transcriptId) {
-        return db.select(TRANSCRIPT.STATUS).from(TRANSCRIPT).where(TRANSCRIPT.ID.eq(transcriptId))
-                .fetchOptional(TRANSCRIPT.STATUS);
+    /** The transcript's state, its row locked until the transaction ends: one chunk at a time decides. */
+    Optional<State> lock(String transcriptId) {
+        return db.select(TRANSCRIPT.STATUS, TRANSCRIPT.RECORDING_ID).from(TRANSCRIPT)
+                .where(TRANSCRIPT.ID.eq(transcriptId)).forUpdate()
+                .fetchOptional(row -> new State(row.value1(), row.value2()));
     }
 
     /** The chunks stored so far, by number. */
@@ -70,5 +66,17 @@ class UploadRepository {
     }
 
     record Chunk(int number, int total, long size) {
+    }
+
+    /**
+     * A transcript's status and its recording (none until a worker took an upload, or for no transcript made from a
+     * meeting's recording).
+     */
+    record State(String status, @Nullable String recordingId) {
+
+        /** An upload may start: nothing was ever processed ({@code idle}), or an upload failed before processing. */
+        boolean open() {
+            return status.equals("idle") || status.equals("error") && recordingId == null;
+        }
     }
 }

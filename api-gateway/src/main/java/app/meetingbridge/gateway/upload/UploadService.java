@@ -5,6 +5,7 @@ import app.meetingbridge.events.recording.UploadCompleted;
 import app.meetingbridge.gateway.transcript.TranscriptAccess.Changeable;
 import app.meetingbridge.gateway.upload.MediaSniffer.Sniffed;
 import app.meetingbridge.gateway.upload.UploadRepository.Chunk;
+import app.meetingbridge.gateway.upload.UploadRepository.State;
 import app.meetingbridge.gateway.web.ApiException;
 import app.meetingbridge.messaging.Outbox;
 import app.meetingbridge.messaging.TranscriptEventLog;
@@ -26,7 +27,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Takes the chunks of a file uploaded to a transcript, in any order and any number of times each, while the
- * transcript is {@code idle} (or {@code error}, after a failed upload: a new upload then starts over). Each chunk is
+ * transcript is {@code idle} (or {@code error} after an upload that failed before processing: a new upload then
+ * starts over; one whose processing failed is run again by {@code POST /v1/transcripts/{id}/process}). Each chunk is
  * streamed to the transcript storage and recorded; the file is complete when every number below {@code total_chunks}
  * is there. Then, in one transaction, the transcript becomes {@code uploaded} (source kind {@code file}), its
  * sockets hear of it, and {@code upload.completed} goes to the recording-worker through the outbox: the transcript's
@@ -96,6 +98,9 @@ class UploadService {
             storage.put(UploadStorage.chunkKey(id, number), content, chunk.getSize());
         } catch (IOException e) {
             throw ApiException.badRequest("The chunk could not be read: " + e.getMessage());
+        } catch (UploadStorage.Unavailable e) {
+            throw ApiException.withDetailsLogged(HttpStatus.SERVICE_UNAVAILABLE, "Transcript storage unavailable",
+                    Duration.ofSeconds(30), e.getMessage());
         }
         transactions.executeWithoutResult(status -> record(id, owner, number, total, chunk.getSize()));
     }
@@ -107,14 +112,14 @@ class UploadService {
      * refusals.
      */
     private Opened open(String id, @Nullable String owner, int number, int total, long size) {
-        String status = uploads.lockStatus(id).orElseThrow(() -> ApiException.notFound("Transcript not found"));
-        if (!status.equals("idle") && !status.equals("error")) {
-            if (completed(uploads.chunks(id), total)) {
+        State state = uploads.lock(id).orElseThrow(() -> ApiException.notFound("Transcript not found"));
+        if (!state.open()) {
+            if (!state.status().equals("error") && completed(uploads.chunks(id), total)) {
                 return Opened.ALREADY_COMPLETE;
             }
-            throw ApiException.badRequest("Transcript does not take an upload in status " + status);
+            throw ApiException.badRequest("Transcript does not take an upload in status " + state.status());
         }
-        if (status.equals("error")) {
+        if (state.status().equals("error")) {
             uploads.forget(id);
             storage.discard(id);
             uploads.status(id, "idle", null, null, clock.instant());
@@ -138,8 +143,8 @@ class UploadService {
     }
 
     private void record(String id, @Nullable String owner, int number, int total, long size) {
-        String status = uploads.lockStatus(id).orElseThrow(() -> ApiException.notFound("Transcript not found"));
-        if (!status.equals("idle")) {
+        State state = uploads.lock(id).orElseThrow(() -> ApiException.notFound("Transcript not found"));
+        if (!state.status().equals("idle")) {
             return; // completed (or discarded) by another chunk meanwhile
         }
         Instant now = clock.instant();
@@ -165,7 +170,7 @@ class UploadService {
 
     private void discard(String id, @Nullable String owner, String reason) {
         transactions.executeWithoutResult(status -> {
-            uploads.lockStatus(id);
+            uploads.lock(id);
             failed(id, owner, reason);
         });
         storage.discard(id);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -42,8 +43,12 @@ class UploadStorage implements AutoCloseable {
     }
 
     void put(String key, InputStream content, long size) {
-        s3.putObject(request -> request.bucket(properties.bucket()).key(key).contentType("application/octet-stream"),
-                RequestBody.fromInputStream(content, size));
+        try {
+            s3.putObject(request -> request.bucket(properties.bucket()).key(key)
+                    .contentType("application/octet-stream"), RequestBody.fromInputStream(content, size));
+        } catch (SdkException e) {
+            throw new Unavailable("storing " + key + ": " + e.getMessage(), e);
+        }
     }
 
     /** Deletes every object of the transcript's upload; returns how many there were. */
@@ -55,6 +60,13 @@ class UploadStorage implements AutoCloseable {
         }
         keys.forEach(key -> s3.deleteObject(request -> request.bucket(properties.bucket()).key(key)));
         return keys.size();
+    }
+
+    /** The storage did not take a request. */
+    static class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package app.meetingbridge.gateway.upload;
 
 import static app.meetingbridge.db.Tables.OUTBOX;
+import static app.meetingbridge.db.Tables.RECORDING;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
 import static app.meetingbridge.db.Tables.UPLOAD_CHUNK;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -357,6 +359,27 @@ class UploadApiIT {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Transcript is locked");
+        assertThat(storedKeys(id)).isEmpty();
+    }
+
+    @Test
+    void refusesAnUploadToATranscriptWhoseProcessingFailed() throws Exception {
+        String id = create(alice);
+        String recording = UUID.randomUUID().toString();
+        db.insertInto(RECORDING).set(RECORDING.ID, recording)
+                .set(RECORDING.PLATFORM, "upload")
+                .set(RECORDING.PROVIDER_RECORDING_ID, id)
+                .set(RECORDING.RECORDING_TYPE, "cloud")
+                .set(RECORDING.BUCKET_NAME, BUCKET)
+                .set(RECORDING.OBJECT_KEY, "uploads/" + id + "/file")
+                .set(RECORDING.RECORDED_AT, Instant.now()).execute();
+        db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "error").set(TRANSCRIPT.RECORDING_ID, recording)
+                .where(TRANSCRIPT.ID.eq(id)).execute();
+
+        HttpResponse<String> refused = chunk(id, mediaFile(1000), 0, 1);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Transcript does not take an upload in status error");
         assertThat(storedKeys(id)).isEmpty();
     }
 
