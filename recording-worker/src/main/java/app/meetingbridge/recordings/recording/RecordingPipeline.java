@@ -4,6 +4,8 @@ import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.recording.TranscriptCompleted;
 import app.meetingbridge.messaging.Outbox;
 import app.meetingbridge.recordings.audio.Ffmpeg;
+import app.meetingbridge.recordings.diarization.Diarizer;
+import app.meetingbridge.recordings.diarization.Diarizer.DiarizationException;
 import app.meetingbridge.recordings.recording.AudioStep.Audio;
 import app.meetingbridge.recordings.recording.AudioStep.AudioException;
 import app.meetingbridge.recordings.recording.TranscriptRepository.Transcript;
@@ -12,6 +14,8 @@ import app.meetingbridge.recordings.storage.S3RecordingStore.PartListener;
 import app.meetingbridge.recordings.storage.StorageException;
 import app.meetingbridge.recordings.transcription.TranscriptionBackend;
 import app.meetingbridge.recordings.transcription.TranscriptionBackend.TranscriptionException;
+import app.meetingbridge.transcripts.Topic;
+import app.meetingbridge.transcripts.TranscriptJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,8 +70,8 @@ class RecordingPipeline {
 
     RecordingPipeline(RecordingRepository recordings, TranscriptRepository transcripts, MeetingReadRepository meetings,
                       ObjectProvider<S3RecordingStore> store, Ffmpeg ffmpeg, TranscriptionBackend backend,
-                      RecordingRetryProperties retry, ConsentProperties consentSettings, JsonMapper json, Outbox outbox,
-                      TransactionTemplate transactions, Clock clock) {
+                      Diarizer diarizer, RecordingRetryProperties retry, ConsentProperties consentSettings,
+                      JsonMapper json, Outbox outbox, TransactionTemplate transactions, Clock clock) {
         this.recordings = recordings;
         this.transcripts = transcripts;
         this.meetings = meetings;
@@ -75,7 +79,8 @@ class RecordingPipeline {
         this.fetch = s3 == null ? null : new FetchStep(s3);
         this.audio = s3 == null ? null : new AudioStep(s3, ffmpeg);
         this.consent = s3 == null ? null : new ConsentStep(s3, consentSettings.deleteProviderObjects());
-        this.transcribe = s3 == null || !backend.configured() ? null : new TranscribeStep(s3, ffmpeg, backend);
+        this.transcribe = s3 == null || !backend.configured() ? null : new TranscribeStep(s3, ffmpeg, backend,
+                diarizer);
         if (s3 != null && transcribe == null) {
             log.warn("TRANSCRIPT_BACKEND_URL is not set: transcripts stop at uploaded, with their audio ready");
         }
@@ -132,6 +137,8 @@ class RecordingPipeline {
             throw failed(recording, "AUDIO: " + e.getMessage(), e);
         } catch (TranscriptionException e) {
             throw failed(recording, "TRANSCRIPTION: " + e.getMessage(), e);
+        } catch (DiarizationException e) {
+            throw failed(recording, "DIARIZATION: " + e.getMessage(), e);
         } catch (DataAccessException | TransactionException e) {
             throw e; // the database itself: nothing to count the failure in; the listener takes the message again later
         } catch (RuntimeException e) {
@@ -162,16 +169,18 @@ class RecordingPipeline {
             recordings.advance(recording.id(), RecordingState.DONE, clock.instant());
             return;
         }
-        List<Map<String, Object>> topics;
+        List<Topic> topics;
         try {
-            topics = transcribe.run(recording, transcript.durationMs(), transcript.language());
+            boolean lastAttempt = retry.pauseAfter(recording.attempts() + 1) == null;
+            topics = Topics.untitled(transcribe.run(recording, transcript.id(), transcript.language(), lastAttempt),
+                    transcript.durationMs());
         } catch (RuntimeException e) {
             transcripts.failed(transcript.id(), clock.instant());
             throw e;
         }
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
-            transcripts.transcribed(transcript.id(), json.writeValueAsString(topics), now);
+            transcripts.transcribed(transcript.id(), TranscriptJson.topicsJson(topics), now);
             recordings.advance(recording.id(), RecordingState.DONE, now);
             String eventId = UUID.randomUUID().toString().replace("-", "");
             outbox.add("transcript-completed:" + eventId, Topology.RECORDINGS_EXCHANGE, Topology.TRANSCRIPT_COMPLETED,

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -45,6 +46,7 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -54,6 +56,7 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The S3 side of recordings (AWS SDK v2): reads objects from the providers' buckets and writes them to the
@@ -86,6 +89,8 @@ public class S3RecordingStore implements AutoCloseable {
 
     private final StorageProperties properties;
     private final S3Client transcripts;
+    /** Signs links to the transcript storage's objects: same endpoint and credential as {@link #transcripts}. */
+    private final S3Presigner presigner;
     private final Map<String, S3Client> sources;
     /** Platforms whose bucket is read with the transcript storage credential, when server-side copy is on. */
     private final Set<String> serverSideCopy;
@@ -96,6 +101,7 @@ public class S3RecordingStore implements AutoCloseable {
     public S3RecordingStore(StorageProperties properties) {
         this.properties = properties;
         this.transcripts = client(properties.endpoint(), properties.transcripts(), null);
+        this.presigner = presigner(properties.endpoint(), properties.transcripts());
         this.sources = new HashMap<>();
         this.serverSideCopy = new HashSet<>();
         properties.sources().forEach((platform, bucket) -> {
@@ -120,6 +126,17 @@ public class S3RecordingStore implements AutoCloseable {
                 .authSchemeProvider(UNSIGNED_PAYLOAD);
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
+        }
+        return builder.build();
+    }
+
+    private static S3Presigner presigner(@Nullable String endpoint, Bucket bucket) {
+        var builder = S3Presigner.builder()
+                .region(Region.of(bucket.region()))
+                .credentialsProvider(credentials(bucket, null));
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint))
+                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
         }
         return builder.build();
     }
@@ -294,6 +311,20 @@ public class S3RecordingStore implements AutoCloseable {
             }
         }
         throw new StorageException(Reason.MISSING, "no " + String.join(" or ", keys) + " in the transcript storage");
+    }
+
+    /**
+     * A link that reads one object of the transcript storage without a credential until it expires (a signed GET),
+     * for a service that fetches the audio itself. Signing happens here alone: it does not check that the object
+     * exists.
+     */
+    public URI presignedGet(String key, Duration expiry) {
+        try {
+            return presigner.presignGetObject(request -> request.signatureDuration(expiry)
+                    .getObjectRequest(get -> get.bucket(transcriptsBucket()).key(key))).url().toURI();
+        } catch (SdkException | java.net.URISyntaxException e) {
+            throw new StorageException(Reason.UNAVAILABLE, "signing a link to " + key + ": " + e.getMessage(), e);
+        }
     }
 
     /** Stores a file in the transcript storage (streamed from disk). */
@@ -629,6 +660,7 @@ public class S3RecordingStore implements AutoCloseable {
     @Override
     public void close() {
         transcripts.close();
+        presigner.close();
         sources.values().forEach(S3Client::close);
     }
 

@@ -1,5 +1,6 @@
 package app.meetingbridge.recordings.transcription;
 
+import app.meetingbridge.transcripts.Word;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,27 +9,34 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The transcription backend: {@code POST {url}/v1/audio/transcriptions}, multipart {@code file} and
- * {@code language}, {@code Authorization: Bearer {key}}; it answers {@code {text, words: [{word, start, end}]}},
- * times in seconds from the start of the file. The file is streamed from disk.
+ * The transcription backend, any server with OpenAI's audio-transcriptions API:
+ * {@code POST {url}/v1/audio/transcriptions}, multipart {@code file}, {@code model}, {@code language},
+ * {@code response_format=verbose_json} and {@code timestamp_granularities[]} {@code word} and {@code segment} (what
+ * OpenAI and the Whisper servers need to give word timestamps; Reflector's GPU service takes the file, model and
+ * language and ignores the rest; another response format can be set for servers that refuse this one, and then no
+ * timestamps are asked for), {@code Authorization: Bearer {key}} when a key is set. Its answer is read by
+ * {@link TranscriptionAnswer}: words with their times, else segments or the text with the words spread over them.
+ * The file is streamed from disk.
  */
 public class TranscriptionBackend {
 
-    /** A word as the backend heard it. */
-    public record Word(String word, double start, double end) {
+    /** Where the words' times come from: the backend's word timestamps, or spread over its segments or the track. */
+    public enum Timing { WORDS, SEGMENTS, TEXT }
+
+    /** The words the backend heard (speaker 0, seconds from the start of the file, in time order) and their timing. */
+    public record Heard(List<Word> words, Timing timing) {
+        public Heard {
+            words = List.copyOf(words);
+        }
     }
 
     private final TranscriptionProperties properties;
     private final HttpClient http;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public TranscriptionBackend(TranscriptionProperties properties) {
         this.properties = properties;
@@ -43,11 +51,23 @@ public class TranscriptionBackend {
         return properties.configured();
     }
 
-    public List<Word> transcribe(Path audio, String language) {
+    /**
+     * The words said in {@code audio} ({@code trackSeconds} long: what an answer of text alone is spread over).
+     *
+     * @throws TranscriptionException when the backend cannot be reached, refuses, or answers something unreadable
+     */
+    public Heard transcribe(Path audio, String language, double trackSeconds) {
         String boundary = "----meetingbridge-" + UUID.randomUUID();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\n" + language + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + audio.getFileName()
-                + "\"\r\nContent-Type: audio/mpeg\r\n\r\n";
+        StringBuilder head = new StringBuilder();
+        field(head, boundary, "model", properties.model());
+        field(head, boundary, "language", language);
+        field(head, boundary, "response_format", properties.responseFormat());
+        if (properties.verbose()) {
+            field(head, boundary, "timestamp_granularities[]", "word");
+            field(head, boundary, "timestamp_granularities[]", "segment");
+        }
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(audio.getFileName()).append("\"\r\nContent-Type: audio/mpeg\r\n\r\n");
         String tail = "\r\n--" + boundary + "--\r\n";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.url() + "/v1/audio/transcriptions"))
                 .timeout(properties.timeout())
@@ -57,7 +77,7 @@ public class TranscriptionBackend {
         }
         HttpResponse<String> response;
         try {
-            request.POST(BodyPublishers.concat(BodyPublishers.ofString(head, StandardCharsets.UTF_8),
+            request.POST(BodyPublishers.concat(BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8),
                     BodyPublishers.ofFile(audio), BodyPublishers.ofString(tail, StandardCharsets.UTF_8)));
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -71,28 +91,17 @@ public class TranscriptionBackend {
             throw new TranscriptionException("transcription backend answered " + response.statusCode() + ": "
                     + body.substring(0, Math.min(200, body.length())), null);
         }
-        return words(response.body());
+        return TranscriptionAnswer.read(response.body(), trackSeconds);
     }
 
-    private List<Word> words(String body) {
-        try {
-            JsonNode words = json.readTree(body).path("words");
-            List<Word> heard = new ArrayList<>(words.size());
-            for (JsonNode word : words) {
-                String text = word.path("word").asString(word.path("text").asString(""));
-                if (!text.isBlank()) {
-                    heard.add(new Word(text, word.path("start").asDouble(0), word.path("end").asDouble(0)));
-                }
-            }
-            return heard;
-        } catch (JacksonException e) {
-            throw new TranscriptionException("transcription backend answered something that is not JSON", e);
-        }
+    private static void field(StringBuilder form, String boundary, String name, String value) {
+        form.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+                .append("\"\r\n\r\n").append(value).append("\r\n");
     }
 
     /** The backend could not be reached or refused: the step is retried. */
     public static class TranscriptionException extends RuntimeException {
-        TranscriptionException(String message, Throwable cause) {
+        TranscriptionException(String message, @Nullable Throwable cause) {
             super(message, cause);
         }
     }

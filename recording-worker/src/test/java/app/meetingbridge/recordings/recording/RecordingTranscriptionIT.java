@@ -46,12 +46,16 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
     static final AtomicInteger calls = new AtomicInteger();
 
     static final FakeHttpServer receiver = new FakeHttpServer();
+    /** A diarization service that is configured but switched off: never asked. */
+    static final FakeHttpServer diarizer = new FakeHttpServer();
     static final AtomicInteger receiverFailures = new AtomicInteger();
 
     @DynamicPropertySource
     static void transcription(DynamicPropertyRegistry registry) {
         registry.add("app.transcription.url", () -> backend.baseUri().toString());
         registry.add("app.transcription.api-key", () -> "gpu-key");
+        registry.add("app.diarization.enabled", () -> "false");
+        registry.add("app.diarization.url", () -> diarizer.baseUri().toString());
         registry.add("app.room-webhooks.first-retry", () -> "200ms");
         registry.add("app.room-webhooks.longest-retry", () -> "400ms");
         registry.add("app.room-webhooks.ui-base-url", () -> "https://app.example/");
@@ -63,6 +67,7 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
     static void closeBackend() {
         backend.close();
         receiver.close();
+        diarizer.close();
     }
 
     @BeforeEach
@@ -115,7 +120,11 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         assertThat(requests).hasSize(2);
         assertThat(requests.get(0).header("Authorization")).isEqualTo("Bearer gpu-key");
         assertThat(requests.get(0).header("Content-Type")).startsWith("multipart/form-data; boundary=");
-        assertThat(requests.get(0).body()).contains("name=\"language\"\r\n\r\nen\r\n").contains("name=\"file\"; filename=");
+        assertThat(requests.get(0).body()).contains("name=\"language\"\r\n\r\nen\r\n").contains("name=\"file\"; filename=")
+                .contains("name=\"model\"\r\n\r\nwhisper-1\r\n")
+                .contains("name=\"response_format\"\r\n\r\nverbose_json\r\n")
+                .contains("name=\"timestamp_granularities[]\"\r\n\r\nword\r\n")
+                .contains("name=\"timestamp_granularities[]\"\r\n\r\nsegment\r\n");
     }
 
     @Test
@@ -132,6 +141,10 @@ class RecordingTranscriptionIT extends RecordingTestSupport {
         assertThat(row(id).getAttempts()).isEqualTo(2);
         assertThat(row(id).getLastError()).isNull();
         assertThat(backend.requests("POST", "/v1/audio/transcriptions")).hasSize(3);
+        // a single track, but diarization is switched off: every word is the one speaker's, nothing was sent
+        assertThat(json.readTree(transcriptOf(id).getTopics().data()).get(0).get("words"))
+                .allSatisfy(word -> assertThat(word.get("speaker").intValue()).isZero());
+        assertThat(diarizer.requests()).isEmpty();
         // the audio was prepared once: the failures were in transcription only
         assertThat(json.readTree(transcriptOf(id).getParticipants().data())).hasSize(1);
     }

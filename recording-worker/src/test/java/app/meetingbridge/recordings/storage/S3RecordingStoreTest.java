@@ -2,6 +2,7 @@ package app.meetingbridge.recordings.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import app.meetingbridge.recordings.storage.CopyFaultS3.Copy;
 import app.meetingbridge.recordings.storage.S3RecordingStore.Copied;
@@ -12,6 +13,10 @@ import app.meetingbridge.testsupport.TcpProxy;
 import app.meetingbridge.testsupport.TestS3;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -36,6 +41,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * refused or go wrong ({@link CopyFaultS3}).
  */
 class S3RecordingStoreTest {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     static final int MIB = 1024 * 1024;
     static final String SOURCE = "daily-recordings";
@@ -429,5 +436,35 @@ class S3RecordingStoreTest {
         assertThatThrownBy(() -> serverSide.uploadedSize(transcripts, "uploads/t3/file"))
                 .isInstanceOfSatisfying(StorageException.class,
                         e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.MISSING));
+    }
+
+    @Test
+    void aSignedLinkReadsTheObjectWithoutACredential() throws Exception {
+        byte[] audio = new byte[300_000];
+        new Random(7).nextBytes(audio);
+        client.putObject(request -> request.bucket(transcripts).key("t1/audio.mp3"), RequestBody.fromBytes(audio));
+
+        URI link = serverSide.presignedGet("t1/audio.mp3", Duration.ofHours(2));
+
+        assertThat(link.toString()).startsWith(s3.endpoint() + "/" + transcripts + "/t1/audio.mp3?")
+                .contains("X-Amz-Expires=7200");
+        HttpResponse<byte[]> read = get(link);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).isEqualTo(audio);
+    }
+
+    @Test
+    void aSignedLinkReadsNothingElseAndNotForLong() throws Exception {
+        client.putObject(request -> request.bucket(transcripts).key("t2/audio.mp3"), RequestBody.fromBytes(new byte[10]));
+        client.putObject(request -> request.bucket(transcripts).key("t3/audio.mp3"), RequestBody.fromBytes(new byte[10]));
+        URI link = serverSide.presignedGet("t2/audio.mp3", Duration.ofSeconds(3));
+
+        assertThat(get(link).statusCode()).isEqualTo(200);
+        assertThat(get(URI.create(link.toString().replace("/t2/", "/t3/"))).statusCode()).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(link).statusCode() == 403);
+    }
+
+    static HttpResponse<byte[]> get(URI link) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }
