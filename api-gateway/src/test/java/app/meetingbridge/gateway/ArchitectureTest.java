@@ -17,7 +17,7 @@ class ArchitectureTest {
     void keepsTheSharedRules() {
         onlyRepositoriesTalkSql().check(CLASSES);
         timeComesFromTheInjectedClock().check(CLASSES);
-        arePlainJava("Room", "RoomSettings", "Caller", "ConsentWindow").check(CLASSES);
+        arePlainJava("Room", "RoomSettings", "Caller", "ConsentWindow", "MediaSniffer").check(CLASSES);
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class Topology {
     public static final String CALENDAR_SYNC_REPLY = "calendar.sync.reply";
     public static final String RECORDING_READY = "recording.ready";
     public static final String RECORDING_REPROCESS = "recording.reprocess";
+    /** Every chunk of a file uploaded to a transcript is stored, on {@link #RECORDINGS_EXCHANGE}. */
+    public static final String UPLOAD_COMPLETED = "upload.completed";
     public static final String TRANSCRIPT_COMPLETED = "transcript.completed";
     public static final String CONSENT_REFUSED = "consent.refused";
     public static final String TRANSCRIPT_EVENT = "transcript.event";
@@ -66,6 +68,12 @@ public final class Topology {
     /** The routing keys of {@link #MEETING_COMMANDS_QUEUE}. */
     public static final List<String> MEETING_COMMAND_KEYS = List.of(MEETING_JOIN_TOKEN, MEETING_START_RECORDING,
             MEETING_DEACTIVATE, CALENDAR_SYNC);
+
+    /**
+     * Consumer group (queue suffix) of the recording-worker's queue of {@link #UPLOAD_COMPLETED} on
+     * {@link #RECORDINGS_EXCHANGE}.
+     */
+    public static final String UPLOAD_WORKER_GROUP = "uploads";
 
     /** Consumer group (queue suffix) of the recording-worker on {@link #RECORDINGS_EXCHANGE}. */
     public static final String RECORDING_WORKER_GROUP = "recording-worker";

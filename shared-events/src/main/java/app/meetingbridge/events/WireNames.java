@@ -19,6 +19,7 @@ import app.meetingbridge.events.recording.ConsentRefused;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.events.recording.ReprocessRequested;
 import app.meetingbridge.events.recording.TranscriptCompleted;
+import app.meetingbridge.events.recording.UploadCompleted;
 import app.meetingbridge.events.transcript.TranscriptEvent;
 import java.util.Map;
 
@@ -40,6 +41,7 @@ public final class WireNames {
             Map.entry(Topology.CALENDAR_SYNC_REPLY, CalendarSyncReply.class),
             Map.entry(Topology.RECORDING_READY, RecordingReady.class),
             Map.entry(Topology.RECORDING_REPROCESS, ReprocessRequested.class),
+            Map.entry(Topology.UPLOAD_COMPLETED, UploadCompleted.class),
             Map.entry(Topology.TRANSCRIPT_COMPLETED, TranscriptCompleted.class),
             Map.entry(Topology.TRANSCRIPT_EVENT, TranscriptEvent.class),
             Map.entry(Topology.CONSENT_REFUSED, ConsentRefused.class),

@@ -10,7 +10,7 @@ record Transcript(String id, @Nullable String recordingId, @Nullable String user
                   @Nullable String longSummary, Instant createdAt, String shareMode, String sourceLanguage,
                   String targetLanguage, @Nullable String meetingId, String sourceKind, @Nullable String roomId,
                   @Nullable String roomName, boolean audioDeleted, String participantsJson, String topicsJson,
-                  boolean reviewed, long changeSeq, @Nullable String actionItemsJson) {
+                  boolean reviewed, long changeSeq, @Nullable String errorReason, @Nullable String actionItemsJson) {
 
     /**
      * Its owner may read it; anyone else as its share mode says: {@code public} anyone, {@code semi-private} any

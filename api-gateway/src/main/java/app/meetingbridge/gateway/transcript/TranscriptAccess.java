@@ -14,9 +14,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class TranscriptAccess {
 
-    /** What another feature may use of a transcript the caller may change; {@code topicsJson} is its topics column. */
+    /**
+     * What another feature may use of a transcript the caller may change; {@code topicsJson} is its topics column,
+     * {@code userId} its owner.
+     */
     public record Changeable(String id, @Nullable String title, Instant createdAt, @Nullable Long durationMs,
-                             @Nullable String longSummary, String topicsJson) {
+                             @Nullable String longSummary, String topicsJson, String status, boolean locked,
+                             @Nullable String userId) {
     }
 
     private final TranscriptService transcripts;
@@ -43,6 +47,7 @@ public class TranscriptAccess {
             throw ApiException.forbidden("Not authorized");
         }
         return new Changeable(transcript.id(), transcript.title(), transcript.createdAt(), transcript.durationMs(),
-                transcript.longSummary(), transcript.topicsJson());
+                transcript.longSummary(), transcript.topicsJson(), transcript.status(), transcript.locked(),
+                transcript.userId());
     }
 }

@@ -1,19 +1,12 @@
 package app.meetingbridge.gateway.transcript;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -33,22 +26,7 @@ class TranscriptAudio implements AutoCloseable {
 
     TranscriptAudio(AudioStorageProperties properties) {
         this.properties = properties;
-        this.s3 = properties.configured() ? client(properties) : null;
-    }
-
-    private static S3Client client(AudioStorageProperties properties) {
-        var builder = S3Client.builder()
-                .region(Region.of(properties.region()))
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .credentialsProvider(properties.accessKeyId() == null || properties.accessKeyId().isBlank()
-                        ? DefaultCredentialsProvider.builder().build()
-                        : StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.accessKeyId(),
-                        properties.secretAccessKey())));
-        if (properties.endpoint() != null && !properties.endpoint().isBlank()) {
-            builder.endpointOverride(URI.create(properties.endpoint())).forcePathStyle(true);
-        }
-        return builder.build();
+        this.s3 = properties.configured() ? properties.client() : null;
     }
 
     boolean configured() {
@@ -104,11 +82,13 @@ class TranscriptAudio implements AutoCloseable {
 
     /**
      * Deletes every object stored under the transcript ({@code {id}/}: the mp3, the waveform, whatever else a
-     * worker put there) and, for a transcript made from a recording, the copies of the recording's provider files
+     * worker put there), what remains of a file uploaded to it ({@code uploads/{id}/}) and, for a transcript made
+     * from a recording, the copies of the recording's provider files
      * ({@code recordings/{recording id}/}). Returns the keys deleted.
      */
     List<String> deleteAll(String transcriptId, @Nullable String recordingId) {
         List<String> deleted = new ArrayList<>(deletePrefix(transcriptId + "/"));
+        deleted.addAll(deletePrefix("uploads/" + transcriptId + "/"));
         if (recordingId != null) {
             deleted.addAll(deletePrefix("recordings/" + recordingId + "/"));
         }

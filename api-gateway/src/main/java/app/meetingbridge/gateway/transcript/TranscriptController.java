@@ -293,8 +293,11 @@ class TranscriptController {
         return participants;
     }
 
-    /** Reflector's {@code GetTranscriptMinimal}; {@code duration} in milliseconds, as its Daily path stores it. */
-    private static Map<String, Object> minimal(Transcript transcript) {
+    /**
+     * Reflector's {@code GetTranscriptMinimal}; {@code duration} in milliseconds, as its Daily path stores it;
+     * {@code error_reason} (ours) says why a transcript is in {@code error} when we know.
+     */
+    static Map<String, Object> minimal(Transcript transcript) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", transcript.id());
         body.put("user_id", transcript.userId());
@@ -317,6 +320,7 @@ class TranscriptController {
         body.put("audio_deleted", transcript.audioDeleted());
         body.put("dag_status", null);
         body.put("change_seq", transcript.changeSeq());
+        body.put("error_reason", transcript.errorReason());
         return body;
     }
 }

@@ -124,6 +124,23 @@ class TranscriptRepository {
         db.update(TRANSCRIPT).set(values).where(TRANSCRIPT.ID.eq(id)).execute();
     }
 
+    /** A new transcript, {@code idle}, owned by {@code userId}. */
+    void insert(String id, String userId, String name, String sourceKind, String shareMode, String sourceLanguage,
+                String targetLanguage, Instant now) {
+        db.insertInto(TRANSCRIPT)
+                .set(TRANSCRIPT.ID, id)
+                .set(TRANSCRIPT.USER_ID, userId)
+                .set(TRANSCRIPT.NAME, name)
+                .set(TRANSCRIPT.STATUS, "idle")
+                .set(TRANSCRIPT.SOURCE_KIND, sourceKind)
+                .set(TRANSCRIPT.SHARE_MODE, shareMode)
+                .set(TRANSCRIPT.SOURCE_LANGUAGE, sourceLanguage)
+                .set(TRANSCRIPT.TARGET_LANGUAGE, targetLanguage)
+                .set(TRANSCRIPT.CREATED_AT, now)
+                .set(TRANSCRIPT.UPDATED_AT, now)
+                .execute();
+    }
+
     /** Deletes the row (its event log goes with it); true if there was one. */
     boolean delete(String id) {
         return db.deleteFrom(TRANSCRIPT).where(TRANSCRIPT.ID.eq(id)).execute() == 1;
@@ -157,7 +174,7 @@ class TranscriptRepository {
                 row.get(TRANSCRIPT.TARGET_LANGUAGE), row.get(TRANSCRIPT.MEETING_ID), row.get(TRANSCRIPT.SOURCE_KIND),
                 row.get(TRANSCRIPT.ROOM_ID), row.get(ROOM.NAME), row.get(TRANSCRIPT.AUDIO_DELETED),
                 row.get(TRANSCRIPT.PARTICIPANTS).data(), row.get(TRANSCRIPT.TOPICS).data(),
-                row.get(TRANSCRIPT.REVIEWED), row.get(TRANSCRIPT.CHANGE_SEQ),
+                row.get(TRANSCRIPT.REVIEWED), row.get(TRANSCRIPT.CHANGE_SEQ), row.get(TRANSCRIPT.ERROR_REASON),
                 row.get(TRANSCRIPT.ACTION_ITEMS) == null ? null : row.get(TRANSCRIPT.ACTION_ITEMS).data());
     }
 }

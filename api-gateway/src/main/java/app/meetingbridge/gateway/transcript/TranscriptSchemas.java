@@ -25,7 +25,24 @@ final class TranscriptSchemas {
                                 String sourceLanguage, String targetLanguage, boolean reviewed,
                                 @Nullable String meetingId, String sourceKind, @Nullable String roomId,
                                 @Nullable String roomName, boolean audioDeleted, @Nullable Object dagStatus,
-                                long changeSeq) {
+                                long changeSeq, @Nullable String errorReason) {
+    }
+
+    /** {@code TranscriptCreateController.create}: a new transcript, as {@code TranscriptController.minimal} with its participants. */
+    @Schema(name = "GetTranscriptWithParticipants")
+    record GetTranscriptWithParticipants(String id, @Nullable String userId, String name, String status,
+                                         boolean locked, double duration, @Nullable String title,
+                                         @Nullable String shortSummary, @Nullable String longSummary, String createdAt,
+                                         String shareMode, String sourceLanguage, String targetLanguage,
+                                         boolean reviewed, @Nullable String meetingId, String sourceKind,
+                                         @Nullable String roomId, @Nullable String roomName, boolean audioDeleted,
+                                         long changeSeq, @Nullable String errorReason,
+                                         List<ParticipantWithEmail> participants) {
+    }
+
+    @Schema(name = "TranscriptParticipantWithEmail")
+    record ParticipantWithEmail(@Nullable String id, @Nullable Integer speaker, String name, @Nullable String userId,
+                                @Nullable String email) {
     }
 
     @Schema(name = "Participant")

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Step 1: each object of the recording, from the provider's bucket into the transcript storage (copied by the
  * server where one credential reads both buckets, streamed and resumable otherwise, verified either way; see
- * {@link S3RecordingStore#copy}). Objects already copied are not copied again.
+ * {@link S3RecordingStore#copy}). Objects already copied are not copied again. A file uploaded to a transcript is
+ * already in the transcript storage: it is only checked to be there, under the uploads folder.
  */
 class FetchStep {
 
@@ -26,6 +27,12 @@ class FetchStep {
     List<Copied> run(Recording recording, PartListener afterPart) {
         List<Copied> copies = new ArrayList<>(recording.objectKeys().size());
         for (String key : recording.objectKeys()) {
+            if (recording.uploaded()) { // already in the transcript storage: checked, not copied
+                long size = store.uploadedSize(recording.bucket(), key);
+                log.info("recording {}: uploaded file {} ({} bytes)", recording.id(), key, size);
+                copies.add(new Copied(key, size, "", 0, true, false));
+                continue;
+            }
             Copied copied = store.copy(recording.platform(), recording.bucket(), key, recording.copyKey(key), afterPart);
             log.info("recording {}: {} {} ({} bytes{})", recording.id(), copied.alreadyThere() ? "already had" : "fetched",
                     key, copied.size(), how(copied));

@@ -12,8 +12,16 @@ record Recording(String id, String platform, String providerRecordingId, @Nullab
                  String bucket, List<String> objectKeys, RecordingState state, int attempts,
                  @Nullable Instant nextRetryAt) {
 
+    /** The platform of a file uploaded to a transcript: its object is already in the transcript storage. */
+    static final String UPLOAD = "upload";
+
     Recording {
         objectKeys = List.copyOf(objectKeys);
+    }
+
+    /** A file uploaded to a transcript: nothing to fetch, its objects are their own copies. */
+    boolean uploaded() {
+        return platform.equals(UPLOAD);
     }
 
     /**
@@ -47,10 +55,11 @@ record Recording(String id, String platform, String providerRecordingId, @Nullab
 
     /**
      * Where the copy of a provider object lives in the transcript storage: under the recording's folder with the
-     * object's whole key, so that two objects of one name in different folders never share a copy.
+     * object's whole key, so that two objects of one name in different folders never share a copy; an uploaded file
+     * is where it was uploaded.
      */
     String copyKey(String objectKey) {
-        return copyPrefix() + objectKey;
+        return uploaded() ? objectKey : copyPrefix() + objectKey;
     }
 
     /**
@@ -58,6 +67,9 @@ record Recording(String id, String platform, String providerRecordingId, @Nullab
      * under the recording's folder), so that recordings fetched then are still read.
      */
     List<String> copyKeys(String objectKey) {
+        if (uploaded()) {
+            return List.of(objectKey);
+        }
         String before = copyPrefix() + objectKey.substring(objectKey.lastIndexOf('/') + 1);
         return before.equals(copyKey(objectKey)) ? List.of(copyKey(objectKey)) : List.of(copyKey(objectKey), before);
     }

@@ -5,6 +5,7 @@ import app.meetingbridge.recordings.storage.StorageProperties.Bucket;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,8 @@ public class S3RecordingStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(S3RecordingStore.class);
     static final String SOURCE_ETAG = "source-etag";
+    /** Where files uploaded to transcripts are, in the transcript storage. */
+    public static final String UPLOADS_FOLDER = "uploads/";
     private static final int PARTS_IN_FLIGHT = 2;
     /** The largest object one CopyObject copies. */
     private static final long COPY_OBJECT_LIMIT = 5L * 1024 * 1024 * 1024;
@@ -387,6 +390,45 @@ public class S3RecordingStore implements AutoCloseable {
             throw new StorageException(Reason.UNAVAILABLE, "deleting " + targetKey + " from the transcript storage: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The size of a file uploaded to a transcript, already in the transcript storage: only a key under
+     * {@link #UPLOADS_FOLDER} of the transcript bucket is taken ({@link Reason#REFUSED} otherwise); none there is
+     * {@link Reason#MISSING}.
+     */
+    public long uploadedSize(String bucket, String key) {
+        boolean escapes = key.startsWith("/") || key.contains("//") || List.of(key.split("/")).contains("..");
+        if (!bucket.equals(transcriptsBucket()) || escapes || !key.startsWith(UPLOADS_FOLDER)
+                || key.length() == UPLOADS_FOLDER.length()) {
+            throw new StorageException(Reason.REFUSED, "an upload must be under " + UPLOADS_FOLDER + " of the "
+                    + "transcript storage, not " + bucket + "/" + key);
+        }
+        return headTarget(key).orElseThrow(() -> new StorageException(Reason.MISSING, "no upload " + key
+                + " in the transcript storage")).contentLength();
+    }
+
+    /**
+     * Streams objects of the transcript storage, one after the other, into a file (an upload's chunks joined in
+     * their order); returns the bytes written. Memory holds one read buffer whatever the sizes.
+     */
+    public long concatenate(List<String> keys, Path file) {
+        long written = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (String key : keys) {
+                try (InputStream in = transcripts.getObject(request -> request.bucket(transcriptsBucket()).key(key))) {
+                    written += in.transferTo(out);
+                } catch (NoSuchKeyException e) {
+                    throw new StorageException(Reason.MISSING, "no " + key + " in the transcript storage", e);
+                }
+            }
+        } catch (SdkException e) {
+            throw new StorageException(Reason.UNAVAILABLE, "reading from the transcript storage: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new StorageException(Reason.TRUNCATED, "joining " + keys.size() + " objects into " + file + ": "
+                    + e.getMessage(), e);
+        }
+        return written;
     }
 
     /** Keys must name the configured bucket of that provider and start with its prefix; nothing else is read. */

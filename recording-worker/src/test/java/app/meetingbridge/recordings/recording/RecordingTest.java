@@ -40,4 +40,15 @@ class RecordingTest {
             assertThat(in(before, null).processingEnded(false, false)).as(before.name()).isFalse();
         }
     }
+
+    @Test
+    void readsAnUploadedFileWhereItWasUploaded() {
+        Recording upload = new Recording("r", "upload", "t1", null, "cloud", "transcripts", List.of("uploads/t1/file"),
+                RecordingState.DISCOVERED, 0, null);
+
+        assertThat(upload.uploaded()).isTrue();
+        assertThat(upload.copyKey("uploads/t1/file")).isEqualTo("uploads/t1/file");
+        assertThat(upload.copyKeys("uploads/t1/file")).containsExactly("uploads/t1/file");
+        assertThat(in(RecordingState.DONE, null).copyKey("acme/r/1")).isEqualTo("recordings/r/acme/r/1");
+    }
 }

@@ -404,6 +404,41 @@ class S3RecordingStoreTest {
     }
 
     @Test
+    void joinsUploadedChunksIntoAFileInTheirOrder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        byte[] first = new byte[3 * MIB];
+        byte[] second = new byte[1000];
+        new Random(1).nextBytes(first);
+        new Random(2).nextBytes(second);
+        client.putObject(request -> request.bucket(transcripts).key("uploads/t1/chunk-0"), RequestBody.fromBytes(first));
+        client.putObject(request -> request.bucket(transcripts).key("uploads/t1/chunk-1"), RequestBody.fromBytes(second));
+        java.nio.file.Path file = folder.resolve("joined");
+
+        long written = serverSide.concatenate(List.of("uploads/t1/chunk-0", "uploads/t1/chunk-1"), file);
+
+        assertThat(written).isEqualTo(first.length + second.length);
+        byte[] joined = java.nio.file.Files.readAllBytes(file);
+        assertThat(java.util.Arrays.copyOfRange(joined, 0, first.length)).isEqualTo(first);
+        assertThat(java.util.Arrays.copyOfRange(joined, first.length, joined.length)).isEqualTo(second);
+    }
+
+    @Test
+    void takesAnUploadOnlyUnderTheUploadsFolderOfTheTranscriptStorage() {
+        client.putObject(request -> request.bucket(transcripts).key("uploads/t1/file"), RequestBody.fromBytes(new byte[10]));
+        client.putObject(request -> request.bucket(transcripts).key("t2/audio.mp3"), RequestBody.fromBytes(new byte[10]));
+
+        assertThat(serverSide.uploadedSize(transcripts, "uploads/t1/file")).isEqualTo(10);
+        for (String[] outside : new String[][] {{transcripts, "t2/audio.mp3"}, {SOURCE, "uploads/t1/file"},
+                {transcripts, "uploads/../t2/audio.mp3"}, {transcripts, "uploads/"}}) {
+            assertThatThrownBy(() -> serverSide.uploadedSize(outside[0], outside[1])).as(String.join("/", outside))
+                    .isInstanceOfSatisfying(StorageException.class,
+                            e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.REFUSED));
+        }
+        assertThatThrownBy(() -> serverSide.uploadedSize(transcripts, "uploads/t3/file"))
+                .isInstanceOfSatisfying(StorageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.MISSING));
+    }
+
+    @Test
     void aSignedLinkReadsTheObjectWithoutACredential() throws Exception {
         byte[] audio = new byte[300_000];
         new Random(7).nextBytes(audio);
