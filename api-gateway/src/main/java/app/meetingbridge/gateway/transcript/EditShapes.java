@@ -58,14 +58,14 @@ final class EditShapes {
                                       String sourceLanguage, String targetLanguage, boolean reviewed,
                                       @Nullable String meetingId, String sourceKind, @Nullable String roomId,
                                       @Nullable String roomName, boolean audioDeleted, long changeSeq,
-                                      List<ParticipantWithEmail> participants) {
+                                      @Nullable String errorReason, List<ParticipantWithEmail> participants) {
 
         static TranscriptWithParticipants of(Transcript t) {
             return new TranscriptWithParticipants(t.id(), t.userId(), t.name(), t.status(), t.locked(),
                     t.durationMs() == null ? 0.0 : t.durationMs().doubleValue(), t.title(), t.shortSummary(),
                     t.longSummary(), t.createdAt().toString(), t.shareMode(), t.sourceLanguage(),
                     t.targetLanguage(), t.reviewed(), t.meetingId(), t.sourceKind(), t.roomId(),
-                    t.roomName(), t.audioDeleted(), t.changeSeq(),
+                    t.roomName(), t.audioDeleted(), t.changeSeq(), t.errorReason(),
                     TranscriptJson.participants(t.participantsJson()).stream().map(ParticipantWithEmail::of)
                             .toList());
         }
