@@ -1,5 +1,6 @@
 package app.meetingbridge.meetings.meeting;
 
+import app.meetingbridge.meetings.jobs.JobLockRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

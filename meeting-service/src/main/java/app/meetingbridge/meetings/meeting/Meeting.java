@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * One meeting of a room on one provider. It keeps the settings and the platform it was created with for its
  * whole life.
  */
-record Meeting(String id, String roomId, MeetingSettings settings, String providerMeetingId, String providerRoomName,
-               String roomUrl, String hostRoomUrl, Instant startDate, Instant endDate, boolean active,
-               @Nullable Instant providerRoomDeletedAt) {
+public record Meeting(String id, String roomId, MeetingSettings settings, String providerMeetingId,
+                      String providerRoomName, String roomUrl, String hostRoomUrl, Instant startDate, Instant endDate,
+                      boolean active, @Nullable Instant providerRoomDeletedAt) {
 
     /** Raw-tracks instance ids are UUIDv5 of the meeting id in this namespace; the frontend computes the same. */
     private static final UUID RAW_TRACKS_NAMESPACE = UUID.fromString("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
@@ -31,7 +31,7 @@ record Meeting(String id, String roomId, MeetingSettings settings, String provid
             .withZone(ZoneOffset.UTC);
     private static final String SUFFIX_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-    Meeting {
+    public Meeting {
         if (!endDate.isAfter(startDate)) {
             throw new IllegalArgumentException("a meeting ends after it starts");
         }

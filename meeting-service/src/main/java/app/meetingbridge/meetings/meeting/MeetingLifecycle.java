@@ -1,6 +1,7 @@
 package app.meetingbridge.meetings.meeting;
 
 import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.meetings.jobs.JobLockRepository;
 import app.meetingbridge.meetings.provider.PlatformUnavailableException;
 import app.meetingbridge.meetings.provider.Presence;
 import app.meetingbridge.meetings.provider.ProviderRejectedException;

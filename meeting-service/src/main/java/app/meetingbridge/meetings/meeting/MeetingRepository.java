@@ -18,7 +18,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class MeetingRepository {
+public class MeetingRepository {
 
     private final DSLContext db;
 
@@ -57,7 +57,7 @@ class MeetingRepository {
                 .where(MEETING.ID.eq(id)).and(MEETING.PROVIDER_ROOM_DELETED_AT.isNull()).execute();
     }
 
-    Optional<Meeting> findByProviderRoom(Platform platform, String providerRoomName) {
+    public Optional<Meeting> findByProviderRoom(Platform platform, String providerRoomName) {
         return db.selectFrom(MEETING)
                 .where(MEETING.PROVIDER_ROOM_NAME.eq(providerRoomName)).and(MEETING.PLATFORM.eq(platform.wireName()))
                 .fetchOptional(MeetingRepository::toMeeting);
@@ -67,7 +67,7 @@ class MeetingRepository {
      * Someone was given, joined or left the meeting at {@code at}. Kept to the second: a busy meeting's row is
      * written at most once a second by this, whatever the number of events.
      */
-    void touch(String id, Instant at) {
+    public void touch(String id, Instant at) {
         db.update(MEETING).set(MEETING.LAST_ACTIVITY_AT, at)
                 .where(MEETING.ID.eq(id)).and(MEETING.LAST_ACTIVITY_AT.lt(at.minusSeconds(1)))
                 .execute();
@@ -78,12 +78,12 @@ class MeetingRepository {
      * meeting and its participant sessions takes the row first, so that two such transactions queue on it instead
      * of each holding what the other wants next.
      */
-    void lock(String id) {
+    public void lock(String id) {
         db.select(MEETING.ID).from(MEETING).where(MEETING.ID.eq(id)).forNoKeyUpdate().fetch();
     }
 
     /** The provider's absolute participant count as of {@code at}; an older report than the last one is ignored. */
-    void countParticipants(String id, int numClients, Instant at) {
+    public void countParticipants(String id, int numClients, Instant at) {
         db.update(MEETING).set(MEETING.NUM_CLIENTS, Math.max(0, numClients)).set(MEETING.NUM_CLIENTS_AT, at)
                 .where(MEETING.ID.eq(id))
                 .and(MEETING.NUM_CLIENTS_AT.isNull().or(MEETING.NUM_CLIENTS_AT.le(at)))
@@ -91,7 +91,7 @@ class MeetingRepository {
     }
 
     /** Asks the presence reconciler to read this meeting soon; a meeting already asked for is left as it is. */
-    void markPresenceDirty(String id, Instant at) {
+    public void markPresenceDirty(String id, Instant at) {
         db.update(MEETING).set(MEETING.PRESENCE_DIRTY_AT, at)
                 .where(MEETING.ID.eq(id)).and(MEETING.PRESENCE_DIRTY_AT.isNull()).execute();
     }
@@ -102,12 +102,12 @@ class MeetingRepository {
                 .where(MEETING.ID.eq(id)).execute();
     }
 
-    void sessionChanged(String id, boolean started, Instant at) {
+    public void sessionChanged(String id, boolean started, Instant at) {
         db.update(MEETING).set(started ? MEETING.SESSION_STARTED_AT : MEETING.SESSION_ENDED_AT, at)
                 .where(MEETING.ID.eq(id)).execute();
     }
 
-    void recordingFailed(String id, String error, Instant at) {
+    public void recordingFailed(String id, String error, Instant at) {
         db.update(MEETING).set(MEETING.LAST_RECORDING_ERROR, error).set(MEETING.LAST_RECORDING_ERROR_AT, at)
                 .where(MEETING.ID.eq(id)).execute();
     }

@@ -1,7 +1,9 @@
 package app.meetingbridge.meetings.provider.daily;
 
 import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.meetings.provider.JoinToken;
+import app.meetingbridge.meetings.provider.ListedRecording;
 import app.meetingbridge.meetings.provider.NewProviderRoom;
 import app.meetingbridge.meetings.provider.Presence;
 import app.meetingbridge.meetings.provider.ProviderCalls;
@@ -10,6 +12,7 @@ import app.meetingbridge.meetings.provider.ProviderHttpException;
 import app.meetingbridge.meetings.provider.ProviderRejectedException;
 import app.meetingbridge.meetings.provider.ProviderRoom;
 import app.meetingbridge.meetings.provider.ProviderSession;
+import app.meetingbridge.meetings.provider.RecordingCatalogue;
 import app.meetingbridge.meetings.provider.RecordingStart;
 import app.meetingbridge.meetings.provider.VideoProvider;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +30,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnExpression("'${app.providers.daily.api-key:}' != ''")
-public class DailyVideoProvider implements VideoProvider {
+public class DailyVideoProvider implements VideoProvider, RecordingCatalogue {
 
     private static final String STANDARD = "standard";
     private static final String LIST_OR_DELETE = "list";
@@ -161,6 +164,32 @@ public class DailyVideoProvider implements VideoProvider {
         DailyApi.RecordingList page = calls.call(LIST_OR_DELETE, "list recordings",
                 () -> api.listRecordings(RECORDINGS_PAGE, startingAfter, roomName));
         return page.data().stream().map(DailyVideoProvider::toRecording).toList();
+    }
+
+    @Override
+    public int pageSize() {
+        return RECORDINGS_PAGE;
+    }
+
+    /**
+     * One page of the domain's recordings, as the recordings poll reads them: a recording finished without its
+     * duration is still being written, and a canceled one has nothing to fetch.
+     */
+    @Override
+    public List<ListedRecording> recordings(@Nullable String startingAfter) {
+        return recordings(startingAfter, null).stream().map(DailyVideoProvider::listed).toList();
+    }
+
+    private static ListedRecording listed(DailyRecording recording) {
+        ListedRecording.State state = recording.inProgress()
+                || recording.finished() && recording.durationSeconds() == null ? ListedRecording.State.UNFINISHED
+                : recording.finished() ? ListedRecording.State.FINISHED : ListedRecording.State.CANCELED;
+        List<String> audio = recording.tracks().stream().filter(track -> "audio".equals(track.type()))
+                .map(DailyRecording.Track::s3Key).toList();
+        boolean rawTracks = recording.kind() == DailyRecording.Kind.RAW_TRACKS;
+        return new ListedRecording(recording.id(), recording.roomName(), recording.startedAt(), state,
+                recording.durationSeconds(), rawTracks ? RecordingReady.Kind.RAW_TRACKS : RecordingReady.Kind.CLOUD,
+                recording.s3Key(), rawTracks ? audio : List.of());
     }
 
     /** A fresh download link for a recording (never stored: it expires). */

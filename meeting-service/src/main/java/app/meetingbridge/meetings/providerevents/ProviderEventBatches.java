@@ -1,4 +1,4 @@
-package app.meetingbridge.meetings.meeting;
+package app.meetingbridge.meetings.providerevents;
 
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.WireNames;
