@@ -122,7 +122,7 @@ public class MeetingService {
             return Decision.answer(MeetingCreateReply.refused(Outcome.ROOM_NOT_FOUND, "Room not found"));
         }
         Room room = found.get();
-        MeetingSettings settings = room.settingsForNewMeeting(platformChoice);
+        MeetingSettings settings = room.meetingSettings().forNewMeeting(platformChoice);
         providers.forPlatform(settings.platform());
         if (request.allowDuplicated()) {
             return Decision.create(room, settings, null);
@@ -196,7 +196,7 @@ public class MeetingService {
             return;
         }
         Room room = found.get();
-        MeetingSettings settings = room.settingsForNewMeeting(platformChoice);
+        MeetingSettings settings = room.meetingSettings().forNewMeeting(platformChoice);
         VideoProvider provider = providers.forPlatform(settings.platform());
         Instant now = now();
         Instant start = event.start().truncatedTo(ChronoUnit.MICROS);
