@@ -52,7 +52,7 @@ public record Meeting(String id, String roomId, MeetingSettings settings, String
 
     /**
      * A provider room name that no other meeting has: the room's name, the UTC creation time and a random
-     * suffix (reflector-behaviour §2.3: a timestamp alone collides within one second).
+     * suffix (a timestamp alone collides when two meetings of a room are made within one second).
      */
     static String providerRoomName(String roomName, Instant now) {
         StringBuilder suffix = new StringBuilder(8);
@@ -66,7 +66,7 @@ public record Meeting(String id, String roomId, MeetingSettings settings, String
     /**
      * The provider instance id of this meeting's cloud or raw-tracks recording: deterministic, so every
      * participant's start request names the same recording, and distinct per kind, as Daily requires for two
-     * concurrent recordings (reflector-behaviour §3.5).
+     * concurrent recordings.
      */
     String recordingInstanceId(StartRecording.Kind kind) {
         return kind == StartRecording.Kind.CLOUD ? id : uuidV5(RAW_TRACKS_NAMESPACE, id).toString();

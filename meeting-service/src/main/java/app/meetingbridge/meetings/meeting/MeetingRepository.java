@@ -112,7 +112,8 @@ public class MeetingRepository {
 
     /**
      * Active meetings past their end, or untouched for longer than the grace period: candidates to close. A calendar
-     * meeting nobody has been in is left open until its end (reflector-behaviour §6.4), however late they come.
+     * meeting nobody has been in is left open until its end, however late they come (as in Reflector: an unused
+     * calendar meeting stays active until its end, a used one closes once it empties).
      */
     List<Meeting> idleOrEnded(Instant now, Instant idleSince) {
         return db.selectFrom(MEETING)

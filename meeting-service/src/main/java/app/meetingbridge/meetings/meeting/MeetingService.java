@@ -35,12 +35,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Create-or-get (DESIGN.md §5). Under the room's row lock it reuses the active meeting whose settings match,
- * or takes the room's creation claim. The provider is then called outside any transaction (a slow provider
- * holds no database connection), and the meeting is stored with its {@code meeting.created} in one
- * transaction. Concurrent requests for the same room find the claim taken and wait for that meeting, so any
- * number of them create exactly one provider room. A request delivered again is answered with the meeting it
- * made (by its {@code requestId}), so a redelivery never opens a second provider room.
+ * Create-or-get: a request for a room's meeting gets the meeting it may reuse, or a new one. Under the room's row lock
+ * it reuses the active meeting whose settings match, or takes the room's creation claim. The provider is then called outside any
+ * transaction (a slow provider holds no database connection), and the meeting is stored with its
+ * {@code meeting.created} in one transaction. Concurrent requests for the same room find the claim taken and wait for
+ * that meeting, so any number of them create exactly one provider room. A request delivered again is answered with
+ * the meeting it made (by its {@code requestId}), so a redelivery never opens a second provider room.
  */
 @Service
 public class MeetingService {

@@ -25,7 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * Daily.co: one Daily room per meeting of ours (providers-and-peers §A1, reflector-behaviour §3.3–§3.6).
+ * Daily.co: one Daily room per meeting of ours, made, recorded and listed the way Reflector uses Daily's API.
  * Enabled when {@code DAILY_API_KEY} is set.
  */
 @Component
@@ -85,7 +85,7 @@ public class DailyVideoProvider implements VideoProvider, RecordingCatalogue {
         var settings = request.settings();
         boolean cloud = "cloud".equals(settings.recordingType());
         // Cloud recording is started through the REST API as two recordings (composed and raw tracks), which
-        // Daily allows only while enable_recording is unset (reflector-behaviour §3.3, Jan 2026).
+        // Daily allows only while the room's enable_recording is unset (Daily's behaviour as of January 2026).
         String enableRecording = "local".equals(settings.recordingType()) ? "local" : null;
         DailyApi.RecordingsBucket bucket = cloud ? new DailyApi.RecordingsBucket(properties.recordingsBucket(),
                 properties.recordingsBucketRegion(), properties.recordingsRoleArn(), true) : null;
@@ -220,7 +220,7 @@ public class DailyVideoProvider implements VideoProvider, RecordingCatalogue {
     private static DailyRecording toRecording(DailyApi.Recording recording) {
         List<DailyRecording.Track> tracks = recording.tracks() == null ? List.of() : recording.tracks().stream()
                 .map(track -> new DailyRecording.Track(track.type(), track.s3Key(), track.size())).toList();
-        // The list never says the type: tracks mean raw-tracks, a lone s3key means cloud (reflector-behaviour §3.6).
+        // Daily's list never says the type: a track list means raw-tracks, a lone s3key means cloud.
         DailyRecording.Kind kind = recording.tracks() != null ? DailyRecording.Kind.RAW_TRACKS : DailyRecording.Kind.CLOUD;
         return new DailyRecording(recording.id(), recording.roomName(), Instant.ofEpochSecond(recording.startTs()),
                 recording.status(), recording.duration(), kind, recording.s3Key(), recording.mtgSessionId(), tracks);

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The bucket Whereby records into (with the keys we hand it): its recordings as S3 objects, named
- * {@code {room name without "/"}-{start, ISO 8601}….mp4} (providers-and-peers, reflector-behaviour §3.8).
+ * {@code {room name without "/"}-{start, ISO 8601}….mp4}, which is how a recording is mapped back to its meeting.
  * {@code S3_ENDPOINT} points it at an S3-compatible server, path-style.
  */
 @Component
