@@ -46,6 +46,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void providersKnowNoFeature() {
+        noClasses().that().resideInAPackage("..meetings.provider..")
+                .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                .check(CLASSES);
+    }
+
+    @Test
     void packagesDoNotDependOnEachOtherInCircles() {
         slices().matching("app.meetingbridge.meetings.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
