@@ -5,6 +5,7 @@ import static app.meetingbridge.db.Tables.MEETING;
 import app.meetingbridge.db.tables.records.MeetingRecord;
 import app.meetingbridge.events.meeting.MeetingSettings;
 import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.rooms.ReusableMeeting;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,20 +21,9 @@ class MeetingRepository {
         this.db = db;
     }
 
-    /** The active, unexpired meeting of the room with these settings that ends last (reflector-behaviour §2.3). */
+    /** The room's meeting a request reuses instead of making one, if it has one. */
     Optional<Meeting> findReusable(String roomId, MeetingSettings settings, Instant now) {
-        return db.selectFrom(MEETING)
-                .where(MEETING.ROOM_ID.eq(roomId))
-                .and(MEETING.IS_ACTIVE.isTrue())
-                .and(MEETING.END_DATE.gt(now))
-                .and(MEETING.IS_LOCKED.eq(settings.isLocked()))
-                .and(MEETING.ROOM_MODE.eq(settings.roomMode()))
-                .and(MEETING.RECORDING_TYPE.eq(settings.recordingType()))
-                .and(MEETING.RECORDING_TRIGGER.eq(settings.recordingTrigger()))
-                .and(MEETING.PLATFORM.eq(settings.platform().wireName()))
-                .orderBy(MEETING.END_DATE.desc())
-                .limit(1)
-                .fetchOptional(MeetingRepository::toMeeting);
+        return ReusableMeeting.find(db, roomId, settings, now).map(MeetingRepository::toMeeting);
     }
 
     /** The room's active, unexpired meetings, the one ending last first. */

@@ -54,7 +54,7 @@ class MeetingService {
         if (allowDuplicated) {
             duplicates.admit(caller, room);
         } else {
-            MeetingSettings wanted = room.settings().forNewMeeting(room.id(), platformChoice);
+            MeetingSettings wanted = room.settings().meetingSettings(room.id()).forNewMeeting(platformChoice);
             Optional<Meeting> reusable = meetings.findReusable(room.id(), wanted, clock.instant());
             if (reusable.isPresent()) {
                 meetings.touch(reusable.get().id(), clock.instant());

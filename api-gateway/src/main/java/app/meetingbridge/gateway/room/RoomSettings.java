@@ -1,8 +1,7 @@
 package app.meetingbridge.gateway.room;
 
-import app.meetingbridge.events.meeting.MeetingSettings;
 import app.meetingbridge.events.meeting.Platform;
-import app.meetingbridge.events.meeting.PlatformChoice;
+import app.meetingbridge.rooms.RoomMeetingSettings;
 import org.jspecify.annotations.Nullable;
 
 /** Everything an owner sets on a room (reflector-behaviour §1.1), with Reflector's defaults. */
@@ -16,9 +15,8 @@ public record RoomSettings(String name, boolean zulipAutoPost, String zulipStrea
                 null, null, null, 300, false, platform, false);
     }
 
-    /** The settings a new meeting of this room gets, its platform chosen by {@code choice}. */
-    public MeetingSettings forNewMeeting(String roomId, PlatformChoice choice) {
-        return new MeetingSettings(isLocked, roomMode, recordingType, recordingTrigger,
-                choice.forNewMeeting(roomId, platform));
+    /** What of these settings the room's meetings are made with. */
+    public RoomMeetingSettings meetingSettings(String roomId) {
+        return new RoomMeetingSettings(roomId, isLocked, roomMode, recordingType, recordingTrigger, platform);
     }
 }

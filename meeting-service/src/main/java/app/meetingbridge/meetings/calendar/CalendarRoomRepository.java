@@ -25,7 +25,7 @@ class CalendarRoomRepository {
     /**
      * {@code ics_fetch_interval} up to this is in minutes, as Reflector's web app sends it (1, 5, 10, 30, 60); above,
      * in seconds, as its API's default (300). Reflector reads all as seconds, so its web app's choices all meant
-     * "every minute" (reflector-behaviour §10.2-4).
+     * "every minute", a Reflector bug not kept.
      */
     static final int MINUTES_UP_TO = 60;
 

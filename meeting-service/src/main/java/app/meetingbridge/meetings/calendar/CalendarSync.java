@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Brings rooms' calendar events up to date with their feeds (reflector-behaviour §8). Each enabled room is synced
+ * Brings rooms' calendar events up to date with their ICS feeds. Each enabled room is synced
  * at its {@code ics_fetch_interval} by a job that runs on one instance at a time, or at once when its owner asks.
  * The feed is fetched through the outbound guard (a refused address, a timeout, an error status or a feed over
  * the size limit is a failed sync with a short reason), conditionally ({@code If-None-Match},

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * Reads an iCalendar feed (ical4j): the occurrences, within a window, of the events that are not cancelled, and of
  * those the ones that name a room. Recurring events are expanded in their own time zone; an occurrence moved or
  * cancelled by its own VEVENT (RECURRENCE-ID) replaces the one the rule makes. All-day dates count from 00:00 UTC
- * and times without a zone as UTC; an event without an end lasts an hour (reflector-behaviour §1.6).
+ * and times without a zone as UTC; an event without an end lasts an hour (as Reflector stores it).
  */
 final class IcsFeed {
 

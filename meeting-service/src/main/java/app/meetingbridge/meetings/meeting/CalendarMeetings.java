@@ -1,5 +1,6 @@
 package app.meetingbridge.meetings.meeting;
 
+import app.meetingbridge.meetings.jobs.JobLockRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Opens the meetings of calendar rooms ahead of their events (reflector-behaviour §6.4, §8): every event that
+ * Opens the meetings of calendar rooms ahead of their events, from the event's start to its end: every event that
  * starts within {@link #AHEAD} and has not ended gets one meeting, once, on one instance at a time. An event
  * that an aggregated feed lists twice, under two UIDs (same room, start, end and title), gets the one meeting
  * the first of them got. A calendar room may so have several active meetings.

@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * One meeting of a room on one provider. It keeps the settings and the platform it was created with for its
  * whole life.
  */
-record Meeting(String id, String roomId, MeetingSettings settings, String providerMeetingId, String providerRoomName,
-               String roomUrl, String hostRoomUrl, Instant startDate, Instant endDate, boolean active,
-               @Nullable Instant providerRoomDeletedAt) {
+public record Meeting(String id, String roomId, MeetingSettings settings, String providerMeetingId,
+                      String providerRoomName, String roomUrl, String hostRoomUrl, Instant startDate, Instant endDate,
+                      boolean active, @Nullable Instant providerRoomDeletedAt) {
 
     /** Raw-tracks instance ids are UUIDv5 of the meeting id in this namespace; the frontend computes the same. */
     private static final UUID RAW_TRACKS_NAMESPACE = UUID.fromString("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
@@ -31,7 +31,7 @@ record Meeting(String id, String roomId, MeetingSettings settings, String provid
             .withZone(ZoneOffset.UTC);
     private static final String SUFFIX_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-    Meeting {
+    public Meeting {
         if (!endDate.isAfter(startDate)) {
             throw new IllegalArgumentException("a meeting ends after it starts");
         }
@@ -52,7 +52,7 @@ record Meeting(String id, String roomId, MeetingSettings settings, String provid
 
     /**
      * A provider room name that no other meeting has: the room's name, the UTC creation time and a random
-     * suffix (reflector-behaviour §2.3: a timestamp alone collides within one second).
+     * suffix (a timestamp alone collides when two meetings of a room are made within one second).
      */
     static String providerRoomName(String roomName, Instant now) {
         StringBuilder suffix = new StringBuilder(8);
@@ -66,7 +66,7 @@ record Meeting(String id, String roomId, MeetingSettings settings, String provid
     /**
      * The provider instance id of this meeting's cloud or raw-tracks recording: deterministic, so every
      * participant's start request names the same recording, and distinct per kind, as Daily requires for two
-     * concurrent recordings (reflector-behaviour §3.5).
+     * concurrent recordings.
      */
     String recordingInstanceId(StartRecording.Kind kind) {
         return kind == StartRecording.Kind.CLOUD ? id : uuidV5(RAW_TRACKS_NAMESPACE, id).toString();

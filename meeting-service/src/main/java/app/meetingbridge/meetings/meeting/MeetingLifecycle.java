@@ -1,6 +1,7 @@
 package app.meetingbridge.meetings.meeting;
 
 import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.meetings.jobs.JobLockRepository;
 import app.meetingbridge.meetings.provider.PlatformUnavailableException;
 import app.meetingbridge.meetings.provider.Presence;
 import app.meetingbridge.meetings.provider.ProviderRejectedException;
@@ -28,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are closed;</li>
  * <li>deactivation: a meeting nobody is in, that nobody was handed, joined or left for the grace period (or past
  * its end unused) becomes inactive and its provider room is deleted. Handing out a meeting counts as activity,
- * so nobody still connecting is left in a meeting being closed (reflector-behaviour §10, lesson 6).</li>
+ * so nobody still connecting is left in a meeting being closed (a meeting closed under someone joining it is a
+ * bug Reflector had).</li>
  * </ul>
  * Each meeting is written in a short transaction of its own, committed before the next meeting's provider call:
  * the job's own transaction only holds its lock, so no meeting row stays locked through a whole pass (and its

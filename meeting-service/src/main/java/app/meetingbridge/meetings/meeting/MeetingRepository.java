@@ -8,6 +8,7 @@ import static app.meetingbridge.db.Tables.ROOM;
 import app.meetingbridge.db.tables.records.MeetingRecord;
 import app.meetingbridge.events.meeting.MeetingSettings;
 import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.rooms.ReusableMeeting;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class MeetingRepository {
+public class MeetingRepository {
 
     private final DSLContext db;
 
@@ -26,20 +27,9 @@ class MeetingRepository {
         this.db = db;
     }
 
-    /** The active, unexpired meeting of the room with these settings that ends last, if any. */
+    /** The room's meeting a request reuses instead of making one, if it has one. */
     Optional<Meeting> findReusable(String roomId, MeetingSettings settings, Instant now) {
-        return db.selectFrom(MEETING)
-                .where(MEETING.ROOM_ID.eq(roomId))
-                .and(MEETING.IS_ACTIVE.isTrue())
-                .and(MEETING.END_DATE.gt(now))
-                .and(MEETING.IS_LOCKED.eq(settings.isLocked()))
-                .and(MEETING.ROOM_MODE.eq(settings.roomMode()))
-                .and(MEETING.RECORDING_TYPE.eq(settings.recordingType()))
-                .and(MEETING.RECORDING_TRIGGER.eq(settings.recordingTrigger()))
-                .and(MEETING.PLATFORM.eq(settings.platform().wireName()))
-                .orderBy(MEETING.END_DATE.desc())
-                .limit(1)
-                .fetchOptional(MeetingRepository::toMeeting);
+        return ReusableMeeting.find(db, roomId, settings, now).map(MeetingRepository::toMeeting);
     }
 
     Optional<Meeting> findById(String id) {
@@ -57,7 +47,7 @@ class MeetingRepository {
                 .where(MEETING.ID.eq(id)).and(MEETING.PROVIDER_ROOM_DELETED_AT.isNull()).execute();
     }
 
-    Optional<Meeting> findByProviderRoom(Platform platform, String providerRoomName) {
+    public Optional<Meeting> findByProviderRoom(Platform platform, String providerRoomName) {
         return db.selectFrom(MEETING)
                 .where(MEETING.PROVIDER_ROOM_NAME.eq(providerRoomName)).and(MEETING.PLATFORM.eq(platform.wireName()))
                 .fetchOptional(MeetingRepository::toMeeting);
@@ -67,7 +57,7 @@ class MeetingRepository {
      * Someone was given, joined or left the meeting at {@code at}. Kept to the second: a busy meeting's row is
      * written at most once a second by this, whatever the number of events.
      */
-    void touch(String id, Instant at) {
+    public void touch(String id, Instant at) {
         db.update(MEETING).set(MEETING.LAST_ACTIVITY_AT, at)
                 .where(MEETING.ID.eq(id)).and(MEETING.LAST_ACTIVITY_AT.lt(at.minusSeconds(1)))
                 .execute();
@@ -78,12 +68,12 @@ class MeetingRepository {
      * meeting and its participant sessions takes the row first, so that two such transactions queue on it instead
      * of each holding what the other wants next.
      */
-    void lock(String id) {
+    public void lock(String id) {
         db.select(MEETING.ID).from(MEETING).where(MEETING.ID.eq(id)).forNoKeyUpdate().fetch();
     }
 
     /** The provider's absolute participant count as of {@code at}; an older report than the last one is ignored. */
-    void countParticipants(String id, int numClients, Instant at) {
+    public void countParticipants(String id, int numClients, Instant at) {
         db.update(MEETING).set(MEETING.NUM_CLIENTS, Math.max(0, numClients)).set(MEETING.NUM_CLIENTS_AT, at)
                 .where(MEETING.ID.eq(id))
                 .and(MEETING.NUM_CLIENTS_AT.isNull().or(MEETING.NUM_CLIENTS_AT.le(at)))
@@ -91,7 +81,7 @@ class MeetingRepository {
     }
 
     /** Asks the presence reconciler to read this meeting soon; a meeting already asked for is left as it is. */
-    void markPresenceDirty(String id, Instant at) {
+    public void markPresenceDirty(String id, Instant at) {
         db.update(MEETING).set(MEETING.PRESENCE_DIRTY_AT, at)
                 .where(MEETING.ID.eq(id)).and(MEETING.PRESENCE_DIRTY_AT.isNull()).execute();
     }
@@ -102,12 +92,12 @@ class MeetingRepository {
                 .where(MEETING.ID.eq(id)).execute();
     }
 
-    void sessionChanged(String id, boolean started, Instant at) {
+    public void sessionChanged(String id, boolean started, Instant at) {
         db.update(MEETING).set(started ? MEETING.SESSION_STARTED_AT : MEETING.SESSION_ENDED_AT, at)
                 .where(MEETING.ID.eq(id)).execute();
     }
 
-    void recordingFailed(String id, String error, Instant at) {
+    public void recordingFailed(String id, String error, Instant at) {
         db.update(MEETING).set(MEETING.LAST_RECORDING_ERROR, error).set(MEETING.LAST_RECORDING_ERROR_AT, at)
                 .where(MEETING.ID.eq(id)).execute();
     }
@@ -122,7 +112,8 @@ class MeetingRepository {
 
     /**
      * Active meetings past their end, or untouched for longer than the grace period: candidates to close. A calendar
-     * meeting nobody has been in is left open until its end (reflector-behaviour §6.4), however late they come.
+     * meeting nobody has been in is left open until its end, however late they come (as in Reflector: an unused
+     * calendar meeting stays active until its end, a used one closes once it empties).
      */
     List<Meeting> idleOrEnded(Instant now, Instant idleSince) {
         return db.selectFrom(MEETING)

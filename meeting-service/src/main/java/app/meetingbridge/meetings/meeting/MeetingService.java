@@ -35,12 +35,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Create-or-get (DESIGN.md §5). Under the room's row lock it reuses the active meeting whose settings match,
- * or takes the room's creation claim. The provider is then called outside any transaction (a slow provider
- * holds no database connection), and the meeting is stored with its {@code meeting.created} in one
- * transaction. Concurrent requests for the same room find the claim taken and wait for that meeting, so any
- * number of them create exactly one provider room. A request delivered again is answered with the meeting it
- * made (by its {@code requestId}), so a redelivery never opens a second provider room.
+ * Create-or-get: a request for a room's meeting gets the meeting it may reuse, or a new one. Under the room's row lock
+ * it reuses the active meeting whose settings match, or takes the room's creation claim. The provider is then called outside any
+ * transaction (a slow provider holds no database connection), and the meeting is stored with its
+ * {@code meeting.created} in one transaction. Concurrent requests for the same room find the claim taken and wait for
+ * that meeting, so any number of them create exactly one provider room. A request delivered again is answered with
+ * the meeting it made (by its {@code requestId}), so a redelivery never opens a second provider room.
  */
 @Service
 public class MeetingService {
@@ -122,7 +122,7 @@ public class MeetingService {
             return Decision.answer(MeetingCreateReply.refused(Outcome.ROOM_NOT_FOUND, "Room not found"));
         }
         Room room = found.get();
-        MeetingSettings settings = room.settingsForNewMeeting(platformChoice);
+        MeetingSettings settings = room.meetingSettings().forNewMeeting(platformChoice);
         providers.forPlatform(settings.platform());
         if (request.allowDuplicated()) {
             return Decision.create(room, settings, null);
@@ -196,7 +196,7 @@ public class MeetingService {
             return;
         }
         Room room = found.get();
-        MeetingSettings settings = room.settingsForNewMeeting(platformChoice);
+        MeetingSettings settings = room.meetingSettings().forNewMeeting(platformChoice);
         VideoProvider provider = providers.forPlatform(settings.platform());
         Instant now = now();
         Instant start = event.start().truncatedTo(ChronoUnit.MICROS);

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * join was never seen).
  */
 @Repository
-class ParticipantSessionRepository {
+public class ParticipantSessionRepository {
 
     private static final int MAX_USER_ID = 64;
 
@@ -26,8 +26,8 @@ class ParticipantSessionRepository {
         this.db = db;
     }
 
-    void joined(String meetingId, @Nullable String roomId, String sessionId, @Nullable String userId,
-                @Nullable String userName, Instant joinedAt) {
+    public void joined(String meetingId, @Nullable String roomId, String sessionId, @Nullable String userId,
+                       @Nullable String userName, Instant joinedAt) {
         db.insertInto(PARTICIPANT_SESSION)
                 .set(PARTICIPANT_SESSION.MEETING_ID, meetingId)
                 .set(PARTICIPANT_SESSION.ROOM_ID, roomId)
@@ -43,8 +43,8 @@ class ParticipantSessionRepository {
                 .execute();
     }
 
-    void left(String meetingId, @Nullable String roomId, String sessionId, @Nullable String userId,
-              @Nullable String userName, Instant leftAt) {
+    public void left(String meetingId, @Nullable String roomId, String sessionId, @Nullable String userId,
+                     @Nullable String userName, Instant leftAt) {
         db.insertInto(PARTICIPANT_SESSION)
                 .set(PARTICIPANT_SESSION.MEETING_ID, meetingId)
                 .set(PARTICIPANT_SESSION.ROOM_ID, roomId)

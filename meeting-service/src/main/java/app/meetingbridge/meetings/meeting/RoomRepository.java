@@ -3,6 +3,7 @@ package app.meetingbridge.meetings.meeting;
 import static app.meetingbridge.db.Tables.ROOM;
 
 import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.rooms.RoomMeetingSettings;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -24,8 +25,7 @@ class RoomRepository {
     Optional<Room> findById(String id) {
         return db.selectFrom(ROOM)
                 .where(ROOM.ID.eq(id))
-                .fetchOptional(row -> new Room(row.getId(), row.getName(), row.getIsLocked(), row.getRoomMode(),
-                        row.getRecordingType(), row.getRecordingTrigger(), Platform.of(row.getPlatform())));
+                .fetchOptional(row -> new Room(row.getId(), row.getName(), RoomMeetingSettings.of(row)));
     }
 
     /** The room, locked until the transaction ends: meeting creation for one room runs one at a time. */
@@ -33,7 +33,6 @@ class RoomRepository {
         return db.selectFrom(ROOM)
                 .where(ROOM.NAME.eq(name))
                 .forUpdate()
-                .fetchOptional(row -> new Room(row.getId(), row.getName(), row.getIsLocked(), row.getRoomMode(),
-                        row.getRecordingType(), row.getRecordingTrigger(), Platform.of(row.getPlatform())));
+                .fetchOptional(row -> new Room(row.getId(), row.getName(), RoomMeetingSettings.of(row)));
     }
 }

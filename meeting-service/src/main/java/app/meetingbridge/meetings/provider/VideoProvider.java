@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A video provider (reflector-behaviour §3.1). Every operation on an existing meeting goes to the provider of
- * the meeting's own stored platform.
+ * A video provider: rooms made and deleted, presence, join tokens, recording starts. Every operation on an
+ * existing meeting goes to the provider of the meeting's own stored platform.
  */
 public interface VideoProvider {
 

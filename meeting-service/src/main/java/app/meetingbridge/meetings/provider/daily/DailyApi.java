@@ -13,7 +13,10 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
-/** Daily's REST API v1, the calls we make, with its JSON as Daily documents it (providers-and-peers §A1, §A2). */
+/**
+ * Daily's REST API v1, the calls we make (rooms, meeting tokens, recordings, webhooks), with its JSON as Daily
+ * documents it.
+ */
 @HttpExchange(accept = "application/json", contentType = "application/json")
 interface DailyApi {
 

@@ -1,7 +1,9 @@
 package app.meetingbridge.meetings.provider.daily;
 
 import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.meetings.provider.JoinToken;
+import app.meetingbridge.meetings.provider.ListedRecording;
 import app.meetingbridge.meetings.provider.NewProviderRoom;
 import app.meetingbridge.meetings.provider.Presence;
 import app.meetingbridge.meetings.provider.ProviderCalls;
@@ -10,6 +12,7 @@ import app.meetingbridge.meetings.provider.ProviderHttpException;
 import app.meetingbridge.meetings.provider.ProviderRejectedException;
 import app.meetingbridge.meetings.provider.ProviderRoom;
 import app.meetingbridge.meetings.provider.ProviderSession;
+import app.meetingbridge.meetings.provider.RecordingCatalogue;
 import app.meetingbridge.meetings.provider.RecordingStart;
 import app.meetingbridge.meetings.provider.VideoProvider;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,12 +25,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * Daily.co: one Daily room per meeting of ours (providers-and-peers §A1, reflector-behaviour §3.3–§3.6).
+ * Daily.co: one Daily room per meeting of ours, made, recorded and listed the way Reflector uses Daily's API.
  * Enabled when {@code DAILY_API_KEY} is set.
  */
 @Component
 @ConditionalOnExpression("'${app.providers.daily.api-key:}' != ''")
-public class DailyVideoProvider implements VideoProvider {
+public class DailyVideoProvider implements VideoProvider, RecordingCatalogue {
 
     private static final String STANDARD = "standard";
     private static final String LIST_OR_DELETE = "list";
@@ -82,7 +85,7 @@ public class DailyVideoProvider implements VideoProvider {
         var settings = request.settings();
         boolean cloud = "cloud".equals(settings.recordingType());
         // Cloud recording is started through the REST API as two recordings (composed and raw tracks), which
-        // Daily allows only while enable_recording is unset (reflector-behaviour §3.3, Jan 2026).
+        // Daily allows only while the room's enable_recording is unset (Daily's behaviour as of January 2026).
         String enableRecording = "local".equals(settings.recordingType()) ? "local" : null;
         DailyApi.RecordingsBucket bucket = cloud ? new DailyApi.RecordingsBucket(properties.recordingsBucket(),
                 properties.recordingsBucketRegion(), properties.recordingsRoleArn(), true) : null;
@@ -163,6 +166,32 @@ public class DailyVideoProvider implements VideoProvider {
         return page.data().stream().map(DailyVideoProvider::toRecording).toList();
     }
 
+    @Override
+    public int pageSize() {
+        return RECORDINGS_PAGE;
+    }
+
+    /**
+     * One page of the domain's recordings, as the recordings poll reads them: a recording finished without its
+     * duration is still being written, and a canceled one has nothing to fetch.
+     */
+    @Override
+    public List<ListedRecording> recordings(@Nullable String startingAfter) {
+        return recordings(startingAfter, null).stream().map(DailyVideoProvider::listed).toList();
+    }
+
+    private static ListedRecording listed(DailyRecording recording) {
+        ListedRecording.State state = recording.inProgress()
+                || recording.finished() && recording.durationSeconds() == null ? ListedRecording.State.UNFINISHED
+                : recording.finished() ? ListedRecording.State.FINISHED : ListedRecording.State.CANCELED;
+        List<String> audio = recording.tracks().stream().filter(track -> "audio".equals(track.type()))
+                .map(DailyRecording.Track::s3Key).toList();
+        boolean rawTracks = recording.kind() == DailyRecording.Kind.RAW_TRACKS;
+        return new ListedRecording(recording.id(), recording.roomName(), recording.startedAt(), state,
+                recording.durationSeconds(), rawTracks ? RecordingReady.Kind.RAW_TRACKS : RecordingReady.Kind.CLOUD,
+                recording.s3Key(), rawTracks ? audio : List.of());
+    }
+
     /** A fresh download link for a recording (never stored: it expires). */
     public DailyRecording.Link recordingLink(String recordingId) {
         DailyApi.AccessLink link = calls.call(STANDARD, "recording access link", () -> api.accessLink(recordingId));
@@ -191,7 +220,7 @@ public class DailyVideoProvider implements VideoProvider {
     private static DailyRecording toRecording(DailyApi.Recording recording) {
         List<DailyRecording.Track> tracks = recording.tracks() == null ? List.of() : recording.tracks().stream()
                 .map(track -> new DailyRecording.Track(track.type(), track.s3Key(), track.size())).toList();
-        // The list never says the type: tracks mean raw-tracks, a lone s3key means cloud (reflector-behaviour §3.6).
+        // Daily's list never says the type: a track list means raw-tracks, a lone s3key means cloud.
         DailyRecording.Kind kind = recording.tracks() != null ? DailyRecording.Kind.RAW_TRACKS : DailyRecording.Kind.CLOUD;
         return new DailyRecording(recording.id(), recording.roomName(), Instant.ofEpochSecond(recording.startTs()),
                 recording.status(), recording.duration(), kind, recording.s3Key(), recording.mtgSessionId(), tracks);

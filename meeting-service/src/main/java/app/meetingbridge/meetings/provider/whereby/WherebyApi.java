@@ -15,7 +15,7 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 import org.springframework.web.service.annotation.PutExchange;
 
-/** Whereby's Embedded REST API v1, the calls we make (providers-and-peers §A3). */
+/** Whereby's Embedded REST API v1, the calls we make, with its JSON as Whereby documents it. */
 @HttpExchange(accept = "application/json", contentType = "application/json")
 interface WherebyApi {
 

@@ -1,5 +1,9 @@
 package app.meetingbridge.meetings.provider.whereby;
 
+import app.meetingbridge.events.meeting.Platform;
+import app.meetingbridge.meetings.provider.ProviderUnavailableException;
+import app.meetingbridge.meetings.provider.RecordingBucket;
+import app.meetingbridge.meetings.provider.StoredRecording;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
@@ -15,18 +18,19 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The bucket Whereby records into (with the keys we hand it): its recordings as S3 objects, named
- * {@code {room name without "/"}-{start, ISO 8601}….mp4} (providers-and-peers, reflector-behaviour §3.8).
+ * {@code {room name without "/"}-{start, ISO 8601}….mp4}, which is how a recording is mapped back to its meeting.
  * {@code S3_ENDPOINT} points it at an S3-compatible server, path-style.
  */
 @Component
 @ConditionalOnExpression("'${app.providers.whereby.api-key:}' != ''")
-public class WherebyRecordingsBucket implements AutoCloseable {
+public class WherebyRecordingsBucket implements RecordingBucket, AutoCloseable {
 
     private static final Pattern KEY = Pattern.compile(
             "^(?:.*/)?(.+?)-(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z)");
@@ -50,18 +54,30 @@ public class WherebyRecordingsBucket implements AutoCloseable {
         this.s3 = builder.build();
     }
 
+    @Override
+    public Platform platform() {
+        return Platform.WHEREBY;
+    }
+
+    @Override
     public String bucket() {
         return bucket;
     }
 
     /** The recordings (media objects) written at or after {@code since}, oldest first. */
+    @Override
     public List<StoredRecording> recordingsSince(Instant since) {
         List<StoredRecording> found = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket)).contents()) {
-            if (object.lastModified().isBefore(since) || !StoredRecording.isMedia(object.key())) {
-                continue;
+        try {
+            for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket)).contents()) {
+                if (object.lastModified().isBefore(since) || !isMedia(object.key())) {
+                    continue;
+                }
+                found.add(recording(object.key(), object.lastModified()));
             }
-            found.add(StoredRecording.of(object.key(), object.lastModified()));
+        } catch (SdkException e) {
+            throw new ProviderUnavailableException("the Whereby bucket " + bucket + " could not be listed: "
+                    + e.getMessage(), e);
         }
         found.sort(java.util.Comparator.comparing(StoredRecording::lastModified));
         return found;
@@ -72,23 +88,21 @@ public class WherebyRecordingsBucket implements AutoCloseable {
         s3.close();
     }
 
-    /** A recording object, and what its name says: the Whereby room name (with its "/") and the start. */
-    public record StoredRecording(String key, Instant lastModified, @Nullable String roomName,
-                                  @Nullable Instant startedAt) {
-
-        /** Reads the name of a stored object (as listed, or as an S3 event names it once decoded). */
-        public static StoredRecording of(String key, Instant lastModified) {
-            Matcher matcher = KEY.matcher(key);
-            if (!matcher.find()) {
-                return new StoredRecording(key, lastModified, null, null);
-            }
-            return new StoredRecording(key, lastModified, "/" + matcher.group(1), Instant.parse(matcher.group(2)));
+    /**
+     * Reads the name of a stored object (as listed, or as an S3 event names it once decoded): the Whereby room name
+     * (with its "/") and the start, when the name has them.
+     */
+    public static StoredRecording recording(String key, Instant lastModified) {
+        Matcher matcher = KEY.matcher(key);
+        if (!matcher.find()) {
+            return new StoredRecording(key, lastModified, null, null);
         }
+        return new StoredRecording(key, lastModified, "/" + matcher.group(1), Instant.parse(matcher.group(2)));
+    }
 
-        /** Whether the object is a recording (a video file) rather than anything else in the bucket. */
-        public static boolean isMedia(String key) {
-            String lower = key.toLowerCase(Locale.ROOT);
-            return MEDIA.stream().anyMatch(lower::endsWith);
-        }
+    /** Whether the object is a recording (a video file) rather than anything else in the bucket. */
+    public static boolean isMedia(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return MEDIA.stream().anyMatch(lower::endsWith);
     }
 }

@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
- * Whereby: one transient Whereby meeting per meeting of ours (reflector-behaviour §3.2). Enabled when
- * {@code WHEREBY_API_KEY} is set. Whereby has no presence API (counts come from its webhooks), no join tokens,
- * and starts recordings itself by the room's trigger.
+ * Whereby: one transient Whereby meeting per meeting of ours, made with the room's lock, mode and recording and ending
+ * when ours does, as Reflector makes it. Enabled when {@code WHEREBY_API_KEY} is set. Whereby has no presence API
+ * (counts come from its webhooks), no join tokens, and starts recordings itself by the room's trigger.
  */
 @Component
 @ConditionalOnExpression("'${app.providers.whereby.api-key:}' != ''")

@@ -1,4 +1,4 @@
-package app.meetingbridge.meetings.meeting;
+package app.meetingbridge.meetings.recordings;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package app.meetingbridge.meetings.meeting;
+package app.meetingbridge.meetings.recordings;
 
 import static app.meetingbridge.db.Tables.OUTBOX;
 import static app.meetingbridge.db.Tables.RECORDING_POLL_STATE;
@@ -42,7 +42,7 @@ class DailyRecordingsPollIT extends MeetingServiceTestSupport {
     static final FakeHttpServer daily = new FakeHttpServer();
 
     @Autowired
-    DailyRecordingsPoller poller;
+    RecordingsPoller poller;
 
     @Autowired
     RabbitTemplate rabbit;

@@ -1,4 +1,4 @@
-package app.meetingbridge.meetings.meeting;
+package app.meetingbridge.meetings.recordings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,7 @@
-package app.meetingbridge.meetings.meeting;
+package app.meetingbridge.meetings.providerevents;
 
 import app.meetingbridge.events.Topology;
+import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.provider.ParticipantJoined;
 import app.meetingbridge.events.provider.ParticipantLeft;
 import app.meetingbridge.events.provider.RecordingFailed;
@@ -8,9 +9,11 @@ import app.meetingbridge.events.provider.RecordingFinished;
 import app.meetingbridge.events.provider.RecordingStarted;
 import app.meetingbridge.events.provider.RoomSessionChanged;
 import app.meetingbridge.events.recording.RecordingReady;
+import app.meetingbridge.meetings.meeting.Meeting;
+import app.meetingbridge.meetings.meeting.MeetingRepository;
+import app.meetingbridge.meetings.meeting.ParticipantSessionRepository;
 import app.meetingbridge.meetings.provider.Providers;
 import app.meetingbridge.messaging.Outbox;
-import app.meetingbridge.events.meeting.Platform;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,17 +2,17 @@ package app.meetingbridge.meetings.provider.whereby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.meetingbridge.meetings.provider.whereby.WherebyRecordingsBucket.StoredRecording;
+import app.meetingbridge.meetings.provider.StoredRecording;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class StoredRecordingTest {
+class RecordingKeyTest {
 
     static final Instant WRITTEN = Instant.parse("2026-11-26T11:00:00Z");
 
     @Test
     void readsTheRoomAndTheStartFromWherebysFileName() {
-        StoredRecording recording = StoredRecording.of(
+        StoredRecording recording = WherebyRecordingsBucket.recording(
                 "team-0f3b9a52-1c4e-4c1e-9a55-0d6a1d7e2f10-2026-11-26T10:00:00Z.mp4", WRITTEN);
 
         assertThat(recording.roomName()).isEqualTo("/team-0f3b9a52-1c4e-4c1e-9a55-0d6a1d7e2f10");
@@ -21,7 +21,7 @@ class StoredRecordingTest {
 
     @Test
     void readsAStartWithFractionsOfASecondAndTakesTheKeyAsItIs() {
-        StoredRecording recording = StoredRecording.of("a+b%20c-2026-11-26T10:00:00.123Z-1.mkv", WRITTEN);
+        StoredRecording recording = WherebyRecordingsBucket.recording("a+b%20c-2026-11-26T10:00:00.123Z-1.mkv", WRITTEN);
 
         assertThat(recording.key()).isEqualTo("a+b%20c-2026-11-26T10:00:00.123Z-1.mkv");
         assertThat(recording.roomName()).isEqualTo("/a+b%20c");
@@ -30,14 +30,14 @@ class StoredRecordingTest {
 
     @Test
     void onlyVideoFilesAreRecordings() {
-        assertThat(StoredRecording.isMedia("room-2026-11-26T10:00:00Z.MP4")).isTrue();
-        assertThat(StoredRecording.isMedia("room-2026-11-26T10:00:00Z.webm")).isTrue();
-        assertThat(StoredRecording.isMedia("room-2026-11-26T10:00:00Z.json")).isFalse();
+        assertThat(WherebyRecordingsBucket.isMedia("room-2026-11-26T10:00:00Z.MP4")).isTrue();
+        assertThat(WherebyRecordingsBucket.isMedia("room-2026-11-26T10:00:00Z.webm")).isTrue();
+        assertThat(WherebyRecordingsBucket.isMedia("room-2026-11-26T10:00:00Z.json")).isFalse();
     }
 
     @Test
     void aNameWithoutAStartNamesNoRoom() {
-        StoredRecording recording = StoredRecording.of("folder/recording.mp4", WRITTEN);
+        StoredRecording recording = WherebyRecordingsBucket.recording("folder/recording.mp4", WRITTEN);
 
         assertThat(recording.roomName()).isNull();
         assertThat(recording.startedAt()).isNull();

@@ -1,9 +1,8 @@
-package app.meetingbridge.meetings.meeting;
+package app.meetingbridge.meetings.provider.daily;
 
+import app.meetingbridge.meetings.jobs.JobLockRepository;
 import app.meetingbridge.meetings.provider.ProviderRejectedException;
 import app.meetingbridge.meetings.provider.ProviderUnavailableException;
-import app.meetingbridge.meetings.provider.daily.DailyVideoProvider;
-import app.meetingbridge.meetings.provider.daily.DailyWebhookState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package app.meetingbridge.meetings.meeting;
+package app.meetingbridge.meetings.providerevents;
 
 import static app.meetingbridge.db.Tables.MEETING;
 import static app.meetingbridge.db.Tables.PARTICIPANT_SESSION;

@@ -1,4 +1,4 @@
-package app.meetingbridge.meetings.meeting;
+package app.meetingbridge.meetings.recordings;
 
 import static app.meetingbridge.db.Tables.RECORDING_POLL_STATE;
 

@@ -1,4 +1,4 @@
-package app.meetingbridge.meetings.meeting;
+package app.meetingbridge.meetings.providerevents;
 
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;

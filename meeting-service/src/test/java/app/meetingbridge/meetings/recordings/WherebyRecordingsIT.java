@@ -1,4 +1,4 @@
-package app.meetingbridge.meetings.meeting;
+package app.meetingbridge.meetings.recordings;
 
 import static app.meetingbridge.db.Tables.MEETING;
 import static app.meetingbridge.db.Tables.RECORDING_POLL_STATE;
@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +49,7 @@ class WherebyRecordingsIT extends MeetingServiceTestSupport {
     static String deadLetterUrl;
 
     @Autowired
-    WherebyRecordingsScan scan;
+    BucketRecordingsScan scan;
 
     @Autowired
     RabbitTemplate rabbit;

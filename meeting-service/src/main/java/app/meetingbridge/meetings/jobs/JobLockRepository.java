@@ -1,4 +1,4 @@
-package app.meetingbridge.meetings.meeting;
+package app.meetingbridge.meetings.jobs;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * PostgreSQL advisory lock named after it; an instance that cannot take the lock skips this round.
  */
 @Repository
-class JobLockRepository {
+public class JobLockRepository {
 
     private final DSLContext db;
     private final TransactionTemplate transactions;
@@ -21,7 +21,7 @@ class JobLockRepository {
     }
 
     /** Runs {@code job} if no other instance is running it; true if it ran. */
-    boolean runExclusively(String name, Runnable job) {
+    public boolean runExclusively(String name, Runnable job) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             Boolean locked = db.select(DSL.field("pg_try_advisory_xact_lock(hashtext({0}))", Boolean.class, name))
                     .fetchSingle().value1();

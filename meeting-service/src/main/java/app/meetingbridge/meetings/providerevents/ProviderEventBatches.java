@@ -1,4 +1,4 @@
-package app.meetingbridge.meetings.meeting;
+package app.meetingbridge.meetings.providerevents;
 
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.WireNames;
@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * A batch of provider-event deliveries, applied together in one transaction. What goes wrong stays with the
- * message it belongs to: one that is not ours, or that fails on its own, is parked in the dead-letter queue
- * and the rest of the batch is applied. While the database (or the broker) does not answer, the batch is held and
- * applied again with capped backoff ({@link OutageRetry}), so an outage dead-letters nothing and the consumer
- * pauses instead of cycling the queue; a batch still held when the hold ends, or when the service stops, is handed
- * back to the queue through a delay queue.
+ * message it belongs to ({@link IsolatedBatch}): one that is not ours, or that fails on its own, is parked in the
+ * dead-letter queue and the rest of the batch is applied. While the database (or the broker) does not answer, the
+ * batch is held and applied again with capped backoff ({@link OutageRetry}), so an outage dead-letters nothing and
+ * the consumer pauses instead of cycling the queue; a batch still held when the hold ends, or when the service stops,
+ * is handed back to the queue through a delay queue.
  */
 @Component
 class ProviderEventBatches {
@@ -42,34 +42,43 @@ class ProviderEventBatches {
     }
 
     void accept(Message<?> batch) {
-        List<Delivery> deliveries = read(batch);
-        if (deliveries.isEmpty()) {
-            return;
-        }
-        try {
-            outages.run("a batch of " + deliveries.size() + " provider events",
-                    () -> handler.handleAll(deliveries.stream().map(Delivery::event).toList()));
-            return;
-        } catch (OutageRetry.StillDown down) {
-            handBack(deliveries, down);
-            return;
-        } catch (RuntimeException e) {
-            if (deliveries.size() > 1) {
-                log.warn("a batch of {} provider events failed ({}); applying them one by one", deliveries.size(),
-                        e.getClass().getSimpleName());
+        IsolatedBatch.apply(read(batch), new IsolatedBatch.Steps<>() {
+
+            @Override
+            public void applyAll(List<Delivery> deliveries) {
+                outages.run("a batch of " + deliveries.size() + " provider events",
+                        () -> handler.handleAll(deliveries.stream().map(Delivery::event).toList()));
             }
-        }
-        for (int i = 0; i < deliveries.size(); i++) {
-            Delivery delivery = deliveries.get(i);
-            try {
+
+            @Override
+            public void applyOne(Delivery delivery) {
                 outages.run(describe(delivery), () -> handler.handle(delivery.event()));
-            } catch (OutageRetry.StillDown down) {
-                handBack(deliveries.subList(i, deliveries.size()), down);
-                return;
-            } catch (RuntimeException e) {
-                park(delivery.body(), delivery.headers(), e);
             }
-        }
+
+            @Override
+            public boolean outlastedHold(RuntimeException failure) {
+                return failure instanceof OutageRetry.StillDown;
+            }
+
+            @Override
+            public void park(Delivery delivery, RuntimeException why) {
+                ProviderEventBatches.this.park(delivery.body(), delivery.headers(), why);
+            }
+
+            @Override
+            public void handBack(List<Delivery> deliveries, RuntimeException outage) {
+                deliveries.forEach(delivery -> outages.handBack(QUEUE, delivery.body(), delivery.headers()));
+                log.warn("{}; {} provider event(s) handed back to the queue", outage.getMessage(), deliveries.size());
+            }
+
+            @Override
+            public void splitting(List<Delivery> deliveries, RuntimeException why) {
+                if (deliveries.size() > 1) {
+                    log.warn("a batch of {} provider events failed ({}); applying them one by one",
+                            deliveries.size(), why.getClass().getSimpleName());
+                }
+            }
+        });
     }
 
     /**
@@ -82,11 +91,6 @@ class ProviderEventBatches {
         } catch (OutageRetry.StillDown down) {
             throw new ImmediateRequeueAmqpException("the dead-letter queue did not take a message", down);
         }
-    }
-
-    private void handBack(List<Delivery> deliveries, OutageRetry.StillDown down) {
-        deliveries.forEach(delivery -> outages.handBack(QUEUE, delivery.body(), delivery.headers()));
-        log.warn("{}; {} provider event(s) handed back to the queue", down.getMessage(), deliveries.size());
     }
 
     private static String describe(Delivery delivery) {
