@@ -2,6 +2,8 @@ package app.meetingbridge.recordings.storage;
 
 import app.meetingbridge.recordings.storage.StorageException.Reason;
 import app.meetingbridge.recordings.storage.StorageProperties.Bucket;
+import app.meetingbridge.storage.S3Access;
+import app.meetingbridge.storage.S3Clients;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,20 +35,12 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -101,7 +95,7 @@ public class S3RecordingStore implements AutoCloseable {
     public S3RecordingStore(StorageProperties properties) {
         this.properties = properties;
         this.transcripts = client(properties.endpoint(), properties.transcripts(), null);
-        this.presigner = presigner(properties.endpoint(), properties.transcripts());
+        this.presigner = S3Clients.presigner(properties.transcripts().access(properties.endpoint()));
         this.sources = new HashMap<>();
         this.serverSideCopy = new HashSet<>();
         properties.sources().forEach((platform, bucket) -> {
@@ -116,38 +110,11 @@ public class S3RecordingStore implements AutoCloseable {
         this.partSize = Math.max(5, properties.partSizeMib()) * 1024 * 1024;
     }
 
+    /** A client of the bucket, with the fallback's key when it has none (or both with the default chain's). */
     private static S3Client client(@Nullable String endpoint, Bucket bucket, @Nullable Bucket fallback) {
-        var builder = S3Client.builder()
-                .region(Region.of(bucket.region()))
-                .credentialsProvider(credentials(bucket, fallback))
-                // S3-compatible servers take plain requests; AWS computes what it needs either way
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .authSchemeProvider(UNSIGNED_PAYLOAD);
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
-        }
-        return builder.build();
-    }
-
-    private static S3Presigner presigner(@Nullable String endpoint, Bucket bucket) {
-        var builder = S3Presigner.builder()
-                .region(Region.of(bucket.region()))
-                .credentialsProvider(credentials(bucket, null));
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint))
-                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
-        }
-        return builder.build();
-    }
-
-    /** The bucket's own key, else the transcript storage key, else the default chain (instance role, env, profile). */
-    private static AwsCredentialsProvider credentials(Bucket bucket, @Nullable Bucket fallback) {
-        Bucket withKey = bucket.hasCredential() ? bucket : fallback != null && fallback.hasCredential() ? fallback : null;
-        if (withKey == null) {
-            return DefaultCredentialsProvider.builder().build();
-        }
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(withKey.accessKeyId(), withKey.secretAccessKey()));
+        S3Access access = bucket.access(endpoint);
+        return S3Clients.client(fallback == null ? access : access.orKeyOf(fallback.access(endpoint)),
+                builder -> builder.authSchemeProvider(UNSIGNED_PAYLOAD));
     }
 
     public String transcriptsBucket() {
