@@ -85,7 +85,7 @@ class RoomController {
             responses = @ApiResponse(responseCode = "200",
                     content = @Content(schema = @Schema(implementation = RoomSchemas.WebhookTestResult.class))))
     @PostMapping("/{room_id}/webhook/test")
-    Map<String, Object> testWebhook(Caller caller, @PathVariable("room_id") String roomId) {
+    RoomSchemas.WebhookTestResult testWebhook(Caller caller, @PathVariable("room_id") String roomId) {
         return webhookTest.send(caller, rooms.owned(caller, roomId));
     }
 }

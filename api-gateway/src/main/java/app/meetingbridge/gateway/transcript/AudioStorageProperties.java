@@ -1,14 +1,9 @@
 package app.meetingbridge.gateway.transcript;
 
-import java.net.URI;
+import app.meetingbridge.storage.S3Access;
+import app.meetingbridge.storage.S3Clients;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -24,18 +19,8 @@ public record AudioStorageProperties(@Nullable String endpoint, @Nullable String
         return bucket != null && !bucket.isBlank();
     }
 
-    /** A client of the storage (path-style at the endpoint when one is set; the default credentials without a key). */
+    /** A client of the storage, made as every service makes its S3 clients ({@link S3Clients}). */
     public S3Client client() {
-        var builder = S3Client.builder()
-                .region(Region.of(region))
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .credentialsProvider(accessKeyId == null || accessKeyId.isBlank()
-                        ? DefaultCredentialsProvider.builder().build()
-                        : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
-        }
-        return builder.build();
+        return S3Clients.client(new S3Access(endpoint, region, accessKeyId, secretAccessKey));
     }
 }

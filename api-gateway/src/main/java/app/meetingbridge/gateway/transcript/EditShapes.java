@@ -4,7 +4,6 @@ import app.meetingbridge.transcripts.Participant;
 import app.meetingbridge.transcripts.Segment;
 import app.meetingbridge.transcripts.SpeakerWords;
 import app.meetingbridge.transcripts.Topic;
-import app.meetingbridge.transcripts.TranscriptJson;
 import app.meetingbridge.transcripts.Word;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -47,38 +46,6 @@ final class EditShapes {
 
         static SpeakerWordsView of(SpeakerWords turn) {
             return new SpeakerWordsView(turn.speaker(), turn.words().stream().map(EditShapes::word).toList());
-        }
-    }
-
-    /** Reflector's {@code GetTranscriptWithParticipants}: what an update answers. */
-    @Schema(name = "GetTranscriptWithParticipants")
-    record TranscriptWithParticipants(String id, @Nullable String userId, String name, String status, boolean locked,
-                                      double duration, @Nullable String title, @Nullable String shortSummary,
-                                      @Nullable String longSummary, String createdAt, String shareMode,
-                                      String sourceLanguage, String targetLanguage, boolean reviewed,
-                                      @Nullable String meetingId, String sourceKind, @Nullable String roomId,
-                                      @Nullable String roomName, boolean audioDeleted, long changeSeq,
-                                      @Nullable String errorReason, List<ParticipantWithEmail> participants) {
-
-        static TranscriptWithParticipants of(Transcript t) {
-            return new TranscriptWithParticipants(t.id(), t.userId(), t.name(), t.status(), t.locked(),
-                    t.durationMs() == null ? 0.0 : t.durationMs().doubleValue(), t.title(), t.shortSummary(),
-                    t.longSummary(), t.createdAt().toString(), t.shareMode(), t.sourceLanguage(),
-                    t.targetLanguage(), t.reviewed(), t.meetingId(), t.sourceKind(), t.roomId(),
-                    t.roomName(), t.audioDeleted(), t.changeSeq(), t.errorReason(),
-                    TranscriptJson.participants(t.participantsJson()).stream().map(ParticipantWithEmail::of)
-                            .toList());
-        }
-    }
-
-    /** A participant with the email of its user (none is known to the gateway). */
-    @Schema(name = "TranscriptParticipantWithEmail")
-    record ParticipantWithEmail(@Nullable String id, @Nullable Integer speaker, String name, @Nullable String userId,
-                                @Nullable String email) {
-
-        static ParticipantWithEmail of(Participant participant) {
-            return new ParticipantWithEmail(participant.id(), participant.speaker(), nameOf(participant),
-                    participant.userId(), null);
         }
     }
 

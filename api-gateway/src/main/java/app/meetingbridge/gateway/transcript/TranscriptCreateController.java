@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,7 +31,7 @@ class TranscriptCreateController {
             responses = @ApiResponse(responseCode = "200",
                     content = @Content(schema = @Schema(implementation = TranscriptSchemas.GetTranscriptWithParticipants.class))))
     @PostMapping("/v1/transcripts")
-    Map<String, Object> create(Caller caller, @RequestBody(required = false) @Nullable CreateTranscript request) {
+    TranscriptSchemas.GetTranscriptWithParticipants create(Caller caller, @RequestBody(required = false) @Nullable CreateTranscript request) {
         if (caller.isAnonymous()) {
             throw ApiException.notAuthenticated();
         }
@@ -40,9 +39,6 @@ class TranscriptCreateController {
             throw InvalidRequestException.of(List.of("body"), "Field required", "missing");
         }
         request.validate();
-        Map<String, Object> body = TranscriptController.minimal(creation.create(caller, request));
-        body.remove("dag_status");
-        body.put("participants", List.of());
-        return body;
+        return TranscriptSchemas.GetTranscriptWithParticipants.of(creation.create(caller, request));
     }
 }

@@ -4,7 +4,7 @@ import app.meetingbridge.gateway.auth.Caller;
 import app.meetingbridge.gateway.transcript.EditShapes.DeletionStatus;
 import app.meetingbridge.gateway.transcript.EditShapes.TopicView;
 import app.meetingbridge.gateway.transcript.EditShapes.TopicWithWordsPerSpeaker;
-import app.meetingbridge.gateway.transcript.EditShapes.TranscriptWithParticipants;
+import app.meetingbridge.gateway.transcript.TranscriptSchemas.GetTranscriptWithParticipants;
 import app.meetingbridge.gateway.web.ApiException;
 import app.meetingbridge.transcripts.TranscriptJson;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,9 +57,9 @@ class TranscriptEditController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(schema = @Schema(implementation = EditShapes.UpdateTranscript.class))))
     @PatchMapping("/{transcript_id}")
-    TranscriptWithParticipants update(Caller caller, @PathVariable("transcript_id") String transcriptId,
+    GetTranscriptWithParticipants update(Caller caller, @PathVariable("transcript_id") String transcriptId,
                                       @RequestBody JsonNode body) {
-        return TranscriptWithParticipants.of(edits.update(caller, transcriptId, body));
+        return GetTranscriptWithParticipants.of(edits.update(caller, transcriptId, body));
     }
 
     /** Deletes the transcript, its audio and its event log; owner only. */

@@ -22,7 +22,7 @@ class RoomWebhookListener {
     static final String QUEUE = Topology.RECORDINGS_EXCHANGE + ".room-webhooks";
 
     @Bean
-    Consumer<Message<byte[]>> roomWebhooks(RoomWebhookSender webhooks, OutageRetry outages, JsonMapper json) {
+    Consumer<Message<byte[]>> roomWebhooks(TranscriptCompletedWebhook webhooks, OutageRetry outages, JsonMapper json) {
         return message -> outages.handle(QUEUE, message.getPayload(), message.getHeaders(),
                 () -> webhooks.deliver(json.readValue(message.getPayload(), TranscriptCompleted.class)));
     }

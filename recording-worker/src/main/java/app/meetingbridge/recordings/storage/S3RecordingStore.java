@@ -2,6 +2,8 @@ package app.meetingbridge.recordings.storage;
 
 import app.meetingbridge.recordings.storage.StorageException.Reason;
 import app.meetingbridge.recordings.storage.StorageProperties.Bucket;
+import app.meetingbridge.storage.S3Access;
+import app.meetingbridge.storage.S3Clients;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,20 +35,12 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -101,7 +95,7 @@ public class S3RecordingStore implements AutoCloseable {
     public S3RecordingStore(StorageProperties properties) {
         this.properties = properties;
         this.transcripts = client(properties.endpoint(), properties.transcripts(), null);
-        this.presigner = presigner(properties.endpoint(), properties.transcripts());
+        this.presigner = S3Clients.presigner(properties.transcripts().access(properties.endpoint()));
         this.sources = new HashMap<>();
         this.serverSideCopy = new HashSet<>();
         properties.sources().forEach((platform, bucket) -> {
@@ -116,38 +110,11 @@ public class S3RecordingStore implements AutoCloseable {
         this.partSize = Math.max(5, properties.partSizeMib()) * 1024 * 1024;
     }
 
+    /** A client of the bucket, with the fallback's key when it has none (or both with the default chain's). */
     private static S3Client client(@Nullable String endpoint, Bucket bucket, @Nullable Bucket fallback) {
-        var builder = S3Client.builder()
-                .region(Region.of(bucket.region()))
-                .credentialsProvider(credentials(bucket, fallback))
-                // S3-compatible servers take plain requests; AWS computes what it needs either way
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .authSchemeProvider(UNSIGNED_PAYLOAD);
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
-        }
-        return builder.build();
-    }
-
-    private static S3Presigner presigner(@Nullable String endpoint, Bucket bucket) {
-        var builder = S3Presigner.builder()
-                .region(Region.of(bucket.region()))
-                .credentialsProvider(credentials(bucket, null));
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint))
-                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
-        }
-        return builder.build();
-    }
-
-    /** The bucket's own key, else the transcript storage key, else the default chain (instance role, env, profile). */
-    private static AwsCredentialsProvider credentials(Bucket bucket, @Nullable Bucket fallback) {
-        Bucket withKey = bucket.hasCredential() ? bucket : fallback != null && fallback.hasCredential() ? fallback : null;
-        if (withKey == null) {
-            return DefaultCredentialsProvider.builder().build();
-        }
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(withKey.accessKeyId(), withKey.secretAccessKey()));
+        S3Access access = bucket.access(endpoint);
+        return S3Clients.client(fallback == null ? access : access.orKeyOf(fallback.access(endpoint)),
+                builder -> builder.authSchemeProvider(UNSIGNED_PAYLOAD));
     }
 
     public String transcriptsBucket() {
@@ -173,14 +140,16 @@ public class S3RecordingStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The copy in named steps: what the source is; nothing to do when the target already is its copy; an empty
+     * object written as it is; a server-side copy where the platform allows one; a streamed copy otherwise.
+     */
     private Copied copyChecked(String platform, String bucket, String key, String targetKey, PartListener afterPart) {
         S3Client source = sources.get(platform);
         HeadObjectResponse head = head(source, bucket, key);
         long size = head.contentLength();
         String etag = unquote(head.eTag());
-        Optional<HeadObjectResponse> existing = headTarget(targetKey);
-        if (existing.isPresent() && existing.get().contentLength() == size
-                && etag.equals(existing.get().metadata().get(SOURCE_ETAG))) {
+        if (alreadyCopied(targetKey, size, etag)) {
             return new Copied(targetKey, size, etag, 0, true, false);
         }
         if (size == 0) {
@@ -188,17 +157,54 @@ public class S3RecordingStore implements AutoCloseable {
                     .metadata(Map.of(SOURCE_ETAG, etag)), RequestBody.empty());
             return new Copied(targetKey, 0, etag, 0, false, false);
         }
-        if (size <= COPY_OBJECT_LIMIT && serverSideCopy.contains(platform) && !copyRefused.contains(platform)
-                && copyServerSide(platform, bucket, key, targetKey, etag)) {
+        if (mayCopyServerSide(platform, size) && copyServerSide(platform, bucket, key, targetKey, etag)) {
             afterPart.partRead(size, size);
             verifyServerSideCopy(bucket, key, targetKey, size, etag);
             abortUploadsTo(targetKey);
             return new Copied(targetKey, size, etag, 0, false, true);
         }
+        return copyStreamed(source, bucket, key, targetKey, size, etag, afterPart);
+    }
+
+    /** The target is already a copy of this object: same size, and the source's ETag kept with it. */
+    private boolean alreadyCopied(String targetKey, long size, String etag) {
+        Optional<HeadObjectResponse> existing = headTarget(targetKey);
+        return existing.isPresent() && existing.get().contentLength() == size
+                && etag.equals(existing.get().metadata().get(SOURCE_ETAG));
+    }
+
+    /** One CopyObject can copy it, the platform's bucket is read with our key, and the server has not refused. */
+    private boolean mayCopyServerSide(String platform, long size) {
+        return size <= COPY_OBJECT_LIMIT && serverSideCopy.contains(platform) && !copyRefused.contains(platform);
+    }
+
+    /**
+     * Streams the object into a multipart upload, resumed where an earlier attempt's parts stop, completes it and
+     * checks the copy (its MD5 computed on the way when the copy starts from the first byte).
+     */
+    private Copied copyStreamed(S3Client source, String bucket, String key, String targetKey, long size, String etag,
+                                PartListener afterPart) {
         Upload upload = resumeOrStart(targetKey, etag);
         long offset = upload.bytesDone();
         MessageDigest md5 = offset == 0 ? md5() : null;
         List<CompletedPart> parts = new ArrayList<>(upload.parts());
+        parts.addAll(streamParts(source, bucket, key, targetKey, upload, size, md5, afterPart));
+        transcripts.completeMultipartUpload(request -> request.bucket(transcriptsBucket()).key(targetKey)
+                .uploadId(upload.uploadId()).multipartUpload(body -> body.parts(parts)));
+        verify(bucket, key, targetKey, size, etag, md5);
+        abortUploadsTo(targetKey);
+        return new Copied(targetKey, size, etag, offset, false, false);
+    }
+
+    /**
+     * Reads the object from where the upload stands, one part at a time, each part uploaded while the next is read;
+     * returns the parts uploaded. Memory is a few part-sized buffers, whatever the object's size.
+     */
+    private List<CompletedPart> streamParts(S3Client source, String bucket, String key, String targetKey,
+                                            Upload upload, long size, @Nullable MessageDigest md5,
+                                            PartListener afterPart) {
+        long offset = upload.bytesDone();
+        List<CompletedPart> parts = new ArrayList<>();
         // the buffers are the copy's memory: one being filled, the others waiting for or in an upload
         BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(PARTS_IN_FLIGHT + 1);
         for (int i = 0; i <= PARTS_IN_FLIGHT; i++) {
@@ -208,7 +214,7 @@ public class S3RecordingStore implements AutoCloseable {
         List<Future<CompletedPart>> uploading = new ArrayList<>();
         try (InputStream in = open(source, bucket, key, offset, size)) {
             long read = offset;
-            int partNumber = parts.size() + 1;
+            int partNumber = upload.parts().size() + 1;
             while (read < size) {
                 int want = (int) Math.min(partSize, size - read);
                 byte[] buffer = takeFree(free, uploading);
@@ -245,11 +251,7 @@ public class S3RecordingStore implements AutoCloseable {
         } finally {
             finish(uploader);
         }
-        transcripts.completeMultipartUpload(request -> request.bucket(transcriptsBucket()).key(targetKey)
-                .uploadId(upload.uploadId()).multipartUpload(body -> body.parts(parts)));
-        verify(bucket, key, targetKey, size, etag, md5);
-        abortUploadsTo(targetKey);
-        return new Copied(targetKey, size, etag, offset, false, false);
+        return parts;
     }
 
     /**

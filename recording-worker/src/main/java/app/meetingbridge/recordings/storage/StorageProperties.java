@@ -1,5 +1,6 @@
 package app.meetingbridge.recordings.storage;
 
+import app.meetingbridge.storage.S3Access;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -40,7 +41,12 @@ public record StorageProperties(@Nullable String endpoint, Bucket transcripts, M
         }
 
         boolean hasCredential() {
-            return accessKeyId != null && !accessKeyId.isBlank() && secretAccessKey != null && !secretAccessKey.isBlank();
+            return access(null).hasKey();
+        }
+
+        /** How a client reaches the bucket, at {@code endpoint} (null: AWS itself). */
+        S3Access access(@Nullable String endpoint) {
+            return new S3Access(endpoint, region, accessKeyId, secretAccessKey);
         }
     }
 }
