@@ -1,8 +1,7 @@
 package app.meetingbridge.gateway.live;
 
-import static app.meetingbridge.db.Tables.RECORDING;
-import static app.meetingbridge.db.Tables.TRANSCRIPT;
 import static app.meetingbridge.db.Tables.TRANSCRIPT_EVENT;
+import static app.meetingbridge.testsupport.Fixtures.aTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.events.Topology;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -260,16 +258,6 @@ class LiveEventsIT {
     }
 
     String transcript(String owner, String shareMode) {
-        String id = UUID.randomUUID().toString();
-        String recording = UUID.randomUUID().toString();
-        db.insertInto(RECORDING).set(RECORDING.ID, recording).set(RECORDING.PLATFORM, "daily")
-                .set(RECORDING.PROVIDER_RECORDING_ID, recording).set(RECORDING.RECORDING_TYPE, "raw-tracks")
-                .set(RECORDING.BUCKET_NAME, "b").set(RECORDING.OBJECT_KEY, "k").set(RECORDING.RECORDED_AT, Instant.now())
-                .set(RECORDING.STATE, "done").execute();
-        db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, id).set(TRANSCRIPT.RECORDING_ID, recording)
-                .set(TRANSCRIPT.USER_ID, owner).set(TRANSCRIPT.STATUS, "ended").set(TRANSCRIPT.SHARE_MODE, shareMode)
-                .set(TRANSCRIPT.DURATION_MS, 2500L).set(TRANSCRIPT.TOPICS, JSONB.valueOf("[]"))
-                .set(TRANSCRIPT.PARTICIPANTS, JSONB.valueOf("[]")).set(TRANSCRIPT.CREATED_AT, Instant.now()).execute();
-        return id;
+        return aTranscript().fromARecording().ownedBy(owner).shared(shareMode).lasting(2500L).insert(db);
     }
 }

@@ -1,9 +1,9 @@
 package app.meetingbridge.gateway.meeting;
 
-import static app.meetingbridge.db.Tables.MEETING;
 import static app.meetingbridge.db.Tables.MEETING_CONSENT;
 import static app.meetingbridge.db.Tables.OUTBOX;
-import static app.meetingbridge.db.Tables.ROOM;
+import static app.meetingbridge.testsupport.Fixtures.aMeeting;
+import static app.meetingbridge.testsupport.Fixtures.aRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.db.tables.records.MeetingConsentRecord;
@@ -178,29 +178,9 @@ class ConsentApiIT {
 
     /** A meeting of a room of alice's, as meeting-service would have stored it. */
     String meeting(boolean active, Instant endDate, Instant lastActivity, @Nullable Instant providerRoomDeletedAt) {
-        String room = UUID.randomUUID().toString();
-        db.insertInto(ROOM).set(ROOM.ID, room).set(ROOM.NAME, "consent-" + room.substring(0, 8))
-                .set(ROOM.USER_ID, "alice").set(ROOM.PLATFORM, "mock").execute();
-        String id = UUID.randomUUID().toString();
-        db.insertInto(MEETING)
-                .set(MEETING.ID, id)
-                .set(MEETING.ROOM_ID, room)
-                .set(MEETING.PLATFORM, "mock")
-                .set(MEETING.PROVIDER_MEETING_ID, "p-" + id)
-                .set(MEETING.PROVIDER_ROOM_NAME, "consent-" + id)
-                .set(MEETING.ROOM_URL, "http://localhost/mock/rooms/" + id)
-                .set(MEETING.HOST_ROOM_URL, "http://localhost/mock/rooms/" + id + "?host=1")
-                .set(MEETING.START_DATE, endDate.minus(Duration.ofHours(4)))
-                .set(MEETING.END_DATE, endDate)
-                .set(MEETING.IS_LOCKED, false)
-                .set(MEETING.ROOM_MODE, "normal")
-                .set(MEETING.RECORDING_TYPE, "cloud")
-                .set(MEETING.RECORDING_TRIGGER, "automatic-2nd-participant")
-                .set(MEETING.IS_ACTIVE, active)
-                .set(MEETING.LAST_ACTIVITY_AT, lastActivity)
-                .set(MEETING.PROVIDER_ROOM_DELETED_AT, providerRoomDeletedAt)
-                .execute();
-        return id;
+        String room = aRoom().ownedBy("alice").namedLike("consent").insert(db);
+        return aMeeting().inRoom(room).endingAt(endDate).active(active).lastActiveAt(lastActivity)
+                .providerRoomDeletedAt(providerRoomDeletedAt).insert(db);
     }
 
     List<OutboxRecord> refusalsSentFor(String meeting) {

@@ -1,9 +1,9 @@
 package app.meetingbridge.gateway.transcript;
 
 import static app.meetingbridge.db.Tables.OUTBOX;
-import static app.meetingbridge.db.Tables.RECORDING;
-import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
+import static app.meetingbridge.testsupport.Fixtures.aRoom;
+import static app.meetingbridge.testsupport.Fixtures.aTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.testsupport.HttpJson;
@@ -79,26 +79,12 @@ class TranscriptApiIT {
     }
 
     String room(String owner) {
-        String id = UUID.randomUUID().toString();
-        db.insertInto(ROOM).set(ROOM.ID, id).set(ROOM.NAME, "tr-" + id.substring(0, 8)).set(ROOM.USER_ID, owner)
-                .set(ROOM.PLATFORM, "daily").execute();
-        return id;
+        return aRoom().ownedBy(owner).namedLike("tr").onPlatform("daily").insert(db);
     }
 
     String transcript(String owner, String roomId, String meetingId, String shareMode) {
-        String id = UUID.randomUUID().toString();
-        String recording = UUID.randomUUID().toString();
-        db.insertInto(RECORDING).set(RECORDING.ID, recording).set(RECORDING.PLATFORM, "daily")
-                .set(RECORDING.PROVIDER_RECORDING_ID, recording).set(RECORDING.RECORDING_TYPE, "raw-tracks")
-                .set(RECORDING.BUCKET_NAME, "b").set(RECORDING.OBJECT_KEY, "k").set(RECORDING.RECORDED_AT, Instant.now())
-                .set(RECORDING.STATE, "done").execute();
-        db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, id).set(TRANSCRIPT.RECORDING_ID, recording)
-                .set(TRANSCRIPT.USER_ID, owner).set(TRANSCRIPT.ROOM_ID, roomId)
-                .set(TRANSCRIPT.MEETING_ID, (String) null).set(TRANSCRIPT.STATUS, "ended")
-                .set(TRANSCRIPT.SHARE_MODE, shareMode).set(TRANSCRIPT.DURATION_MS, 2500L)
-                .set(TRANSCRIPT.TOPICS, JSONB.valueOf(TOPICS)).set(TRANSCRIPT.PARTICIPANTS, JSONB.valueOf(PARTICIPANTS))
-                .set(TRANSCRIPT.CREATED_AT, Instant.now()).execute();
-        return id;
+        return aTranscript().fromARecording().ownedBy(owner).inRoom(roomId).shared(shareMode).lasting(2500L)
+                .withTopics(TOPICS).withParticipants(PARTICIPANTS).insert(db);
     }
 
     byte[] storeAudio(String transcriptId) {

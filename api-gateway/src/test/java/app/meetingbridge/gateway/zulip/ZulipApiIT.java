@@ -1,7 +1,8 @@
 package app.meetingbridge.gateway.zulip;
 
-import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
+import static app.meetingbridge.testsupport.Fixtures.aRoom;
+import static app.meetingbridge.testsupport.Fixtures.aTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.testsupport.FakeHttpServer;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,16 +92,10 @@ class ZulipApiIT {
     }
 
     String transcript(String owner, String shareMode) {
-        String room = UUID.randomUUID().toString();
-        db.insertInto(ROOM).set(ROOM.ID, room).set(ROOM.NAME, "zl-" + room.substring(0, 8)).set(ROOM.USER_ID, owner)
-                .set(ROOM.PLATFORM, "daily").execute();
-        String id = UUID.randomUUID().toString();
-        db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, id).set(TRANSCRIPT.USER_ID, owner).set(TRANSCRIPT.ROOM_ID, room)
-                .set(TRANSCRIPT.STATUS, "ended").set(TRANSCRIPT.SHARE_MODE, shareMode)
-                .set(TRANSCRIPT.TITLE, "Weekly sync").set(TRANSCRIPT.LONG_SUMMARY, "We agreed on the plan.")
-                .set(TRANSCRIPT.DURATION_MS, 125_000L).set(TRANSCRIPT.TOPICS, JSONB.valueOf(TOPICS))
-                .set(TRANSCRIPT.CREATED_AT, Instant.parse("2025-03-04T09:15:00Z")).execute();
-        return id;
+        String room = aRoom().ownedBy(owner).namedLike("zl").onPlatform("daily").insert(db);
+        return aTranscript().ownedBy(owner).inRoom(room).shared(shareMode).titled("Weekly sync")
+                .summarised("We agreed on the plan.").lasting(125_000L).withTopics(TOPICS)
+                .createdAt(Instant.parse("2025-03-04T09:15:00Z")).insert(db);
     }
 
     Long messageId(String transcriptId) {
