@@ -1,8 +1,8 @@
 package app.meetingbridge.gateway.transcript;
 
-import static app.meetingbridge.db.Tables.RECORDING;
-import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
+import static app.meetingbridge.testsupport.Fixtures.aRoom;
+import static app.meetingbridge.testsupport.Fixtures.aTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.testsupport.HttpJson;
@@ -15,11 +15,9 @@ import app.meetingbridge.transcripts.Participant;
 import app.meetingbridge.transcripts.Rendering;
 import app.meetingbridge.transcripts.Topic;
 import app.meetingbridge.transcripts.TranscriptJson;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -86,21 +84,9 @@ abstract class TranscriptEditSupport {
     }
 
     String transcript(String owner, String shareMode) {
-        String room = UUID.randomUUID().toString();
-        db.insertInto(ROOM).set(ROOM.ID, room).set(ROOM.NAME, "te-" + room.substring(0, 8)).set(ROOM.USER_ID, owner)
-                .set(ROOM.PLATFORM, "daily").execute();
-        String id = UUID.randomUUID().toString();
-        String recording = UUID.randomUUID().toString();
-        db.insertInto(RECORDING).set(RECORDING.ID, recording).set(RECORDING.PLATFORM, "daily")
-                .set(RECORDING.PROVIDER_RECORDING_ID, recording).set(RECORDING.RECORDING_TYPE, "raw-tracks")
-                .set(RECORDING.BUCKET_NAME, "b").set(RECORDING.OBJECT_KEY, "k").set(RECORDING.RECORDED_AT, Instant.now())
-                .set(RECORDING.STATE, "done").execute();
-        db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, id).set(TRANSCRIPT.RECORDING_ID, recording)
-                .set(TRANSCRIPT.USER_ID, owner).set(TRANSCRIPT.ROOM_ID, room).set(TRANSCRIPT.STATUS, "ended")
-                .set(TRANSCRIPT.SHARE_MODE, shareMode).set(TRANSCRIPT.DURATION_MS, 3000L)
-                .set(TRANSCRIPT.TOPICS, JSONB.valueOf(TOPICS)).set(TRANSCRIPT.PARTICIPANTS, JSONB.valueOf(PARTICIPANTS))
-                .set(TRANSCRIPT.CREATED_AT, Instant.now()).execute();
-        return id;
+        String room = aRoom().ownedBy(owner).namedLike("te").onPlatform("daily").insert(db);
+        return aTranscript().fromARecording().ownedBy(owner).inRoom(room).shared(shareMode).lasting(3000L)
+                .withTopics(TOPICS).withParticipants(PARTICIPANTS).insert(db);
     }
 
     void lock(String transcriptId) {

@@ -1,7 +1,7 @@
 package app.meetingbridge.gateway.transcript;
 
-import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
+import static app.meetingbridge.testsupport.Fixtures.aRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.testsupport.HttpJson;
@@ -76,10 +76,7 @@ abstract class TranscriptSearchSupport {
     }
 
     String room(String owner) {
-        String id = UUID.randomUUID().toString();
-        db.insertInto(ROOM).set(ROOM.ID, id).set(ROOM.NAME, "search-" + id.substring(0, 8)).set(ROOM.USER_ID, owner)
-                .set(ROOM.PLATFORM, "daily").execute();
-        return id;
+        return aRoom().ownedBy(owner).namedLike("search").onPlatform("daily").insert(db);
     }
 
     /** What one transcript holds; {@code spoken} becomes its words, one topic per sentence group. */
