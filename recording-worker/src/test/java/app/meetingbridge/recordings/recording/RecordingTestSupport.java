@@ -4,8 +4,8 @@ import static app.meetingbridge.db.Tables.MEETING;
 import static app.meetingbridge.db.Tables.MEETING_CONSENT;
 import static app.meetingbridge.db.Tables.PARTICIPANT_SESSION;
 import static app.meetingbridge.db.Tables.RECORDING;
-import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
+import static app.meetingbridge.testsupport.Fixtures.aRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.db.tables.records.RecordingRecord;
@@ -15,6 +15,7 @@ import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.recording.ConsentRefused;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.ffmpeg.ShippedFfmpeg;
+import app.meetingbridge.testsupport.Fixtures;
 import app.meetingbridge.testsupport.TestS3;
 import app.meetingbridge.testsupport.TestServices;
 import java.nio.file.Files;
@@ -213,17 +214,11 @@ public abstract class RecordingTestSupport {
     }
 
     String aMeeting() {
-        String roomId = UUID.randomUUID().toString();
-        db.insertInto(ROOM).set(ROOM.ID, roomId).set(ROOM.NAME, "room-" + roomId.substring(0, 8))
-                .set(ROOM.USER_ID, "owner-1").set(ROOM.PLATFORM, "daily").execute();
-        String meetingId = UUID.randomUUID().toString();
-        db.insertInto(MEETING).set(MEETING.ID, meetingId).set(MEETING.ROOM_ID, roomId).set(MEETING.PLATFORM, "daily")
-                .set(MEETING.PROVIDER_MEETING_ID, meetingId).set(MEETING.PROVIDER_ROOM_NAME, "room-" + meetingId)
-                .set(MEETING.ROOM_URL, "https://acme.daily.co/r").set(MEETING.HOST_ROOM_URL, "https://acme.daily.co/r")
-                .set(MEETING.START_DATE, Instant.now()).set(MEETING.END_DATE, Instant.now().plusSeconds(3600))
-                .set(MEETING.IS_LOCKED, false).set(MEETING.ROOM_MODE, "normal").set(MEETING.RECORDING_TYPE, "cloud")
-                .set(MEETING.RECORDING_TRIGGER, "automatic-2nd-participant").execute();
-        return meetingId;
+        String roomId = aRoom().onPlatform("daily").insert(db);
+        Instant now = Instant.now();
+        return Fixtures.aMeeting().inRoom(roomId).onPlatform("daily").endingAt(now.plusSeconds(3600)).startedAt(now)
+                .with(MEETING.ROOM_URL, "https://acme.daily.co/r").with(MEETING.HOST_ROOM_URL, "https://acme.daily.co/r")
+                .insert(db);
     }
 
     TranscriptRecord transcriptOf(String recordingId) {
