@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.transcript.TranscriptEvent;
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.messaging.TranscriptEventLog;
 import app.meetingbridge.messaging.WireFormat;
 import app.meetingbridge.testsupport.HttpJson;
-import app.meetingbridge.testsupport.TestServices;
 import app.meetingbridge.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,9 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -38,13 +35,9 @@ import tools.jackson.databind.JsonNode;
         "app.live.send-buffer=64KB",
         "app.live.send-timeout=5s",
         "app.cors.origins=https://app.example"})
-class LiveEventsIT {
+class LiveEventsIT extends SignedInTestSupport {
 
-    static final TestTokens tokens = new TestTokens();
     static final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     DSLContext db;
@@ -60,12 +53,6 @@ class LiveEventsIT {
 
     @Autowired
     LiveHub hub;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
-    }
 
     @Test
     void aClientThatConnectsMidwayGetsTheLogThenTheRestInOrderWithNoGapAndNoDuplicate() throws Exception {

@@ -8,10 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.db.tables.records.MeetingConsentRecord;
 import app.meetingbridge.db.tables.records.OutboxRecord;
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
-import app.meetingbridge.testsupport.TestServices;
-import app.meetingbridge.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -26,13 +25,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,28 +38,10 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "app.rate-limits.anonymous-consent=3/1h"})
-class ConsentApiIT {
-
-    static final TestTokens tokens = new TestTokens();
-
-    @LocalServerPort
-    int port;
+class ConsentApiIT extends SignedInTestSupport {
 
     @Autowired
     DSLContext db;
-
-    HttpJson alice;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
-    }
-
-    @BeforeEach
-    void clients() {
-        alice = new HttpJson("http://127.0.0.1:" + port).as(tokens.tokenFor("alice"));
-    }
 
     @Test
     void takesAnAnonymousDecisionDuringTheMeeting() throws IOException {

@@ -6,11 +6,10 @@ import static app.meetingbridge.testsupport.Fixtures.aRoom;
 import static app.meetingbridge.testsupport.Fixtures.aTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
 import app.meetingbridge.testsupport.TestS3;
-import app.meetingbridge.testsupport.TestServices;
-import app.meetingbridge.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,11 +21,9 @@ import java.util.Random;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -38,9 +35,8 @@ import tools.jackson.databind.JsonNode;
  * S3 API): listing, the four text formats, participants, words, waveform and mp3 byte ranges, and who may read.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TranscriptApiIT {
+class TranscriptApiIT extends SignedInTestSupport {
 
-    static final TestTokens tokens = new TestTokens();
     static final String BUCKET = "transcripts-api-" + UUID.randomUUID().toString().substring(0, 8);
     static final String TOPICS = """
             [{"id":"t1","title":"","summary":"","timestamp":0.0,"duration":2.5,"transcript":"Hello there Hi",
@@ -49,33 +45,17 @@ class TranscriptApiIT {
     static final String PARTICIPANTS = """
             [{"id":"p-ada","speaker":0,"name":"Ada","user_id":"user-ada"},{"id":"p-2","speaker":1,"name":"Speaker 1","user_id":null}]""";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     DSLContext db;
 
-    HttpJson anonymous;
-    HttpJson alice;
-    HttpJson bob;
-
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
         TestS3 s3 = TestS3.shared();
         s3.createBucket(BUCKET);
         registry.add("app.storage.endpoint", () -> s3.endpoint().toString());
         registry.add("app.storage.bucket", () -> BUCKET);
         registry.add("app.storage.access-key-id", () -> TestS3.ACCESS_KEY);
         registry.add("app.storage.secret-access-key", () -> TestS3.SECRET_KEY);
-    }
-
-    @BeforeEach
-    void clients() {
-        anonymous = new HttpJson("http://127.0.0.1:" + port);
-        alice = anonymous.as(tokens.tokenFor("alice"));
-        bob = anonymous.as(tokens.tokenFor("bob"));
     }
 
     String room(String owner) {

@@ -5,11 +5,10 @@ import static app.meetingbridge.testsupport.Fixtures.aRoom;
 import static app.meetingbridge.testsupport.Fixtures.aTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
 import app.meetingbridge.testsupport.TestS3;
-import app.meetingbridge.testsupport.TestServices;
-import app.meetingbridge.testsupport.TestTokens;
 import app.meetingbridge.transcripts.Format;
 import app.meetingbridge.transcripts.Participant;
 import app.meetingbridge.transcripts.Rendering;
@@ -18,10 +17,8 @@ import app.meetingbridge.transcripts.TranscriptJson;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -35,9 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * transcript shows afterwards in every format.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class TranscriptEditSupport {
+abstract class TranscriptEditSupport extends SignedInTestSupport {
 
-    static final TestTokens tokens = new TestTokens();
     static final String BUCKET = "transcript-edits-" + UUID.randomUUID().toString().substring(0, 8);
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** Two topics; speakers 0 (Ada), 1 (Bob) and 2 (nobody's); Eve has no speaker yet. */
@@ -54,33 +50,17 @@ abstract class TranscriptEditSupport {
              {"id":"p-bob","speaker":1,"name":"Bob","user_id":null},
              {"id":"p-eve","speaker":null,"name":"Eve","user_id":null}]""";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     DSLContext db;
 
-    HttpJson anonymous;
-    HttpJson alice;
-    HttpJson bob;
-
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
         TestS3 s3 = TestS3.shared();
         s3.createBucket(BUCKET);
         registry.add("app.storage.endpoint", () -> s3.endpoint().toString());
         registry.add("app.storage.bucket", () -> BUCKET);
         registry.add("app.storage.access-key-id", () -> TestS3.ACCESS_KEY);
         registry.add("app.storage.secret-access-key", () -> TestS3.SECRET_KEY);
-    }
-
-    @BeforeEach
-    void clients() {
-        anonymous = new HttpJson("http://127.0.0.1:" + port);
-        alice = anonymous.as(tokens.tokenFor("alice"));
-        bob = anonymous.as(tokens.tokenFor("bob"));
     }
 
     String transcript(String owner, String shareMode) {

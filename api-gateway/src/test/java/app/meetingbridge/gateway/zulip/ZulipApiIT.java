@@ -5,13 +5,12 @@ import static app.meetingbridge.testsupport.Fixtures.aRoom;
 import static app.meetingbridge.testsupport.Fixtures.aTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Recorded;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
-import app.meetingbridge.testsupport.TestServices;
-import app.meetingbridge.testsupport.TestTokens;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -39,9 +37,8 @@ import tools.jackson.databind.JsonNode;
  * posting anew when Zulip lost it), who may post, malformed parameters, and Zulip failing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ZulipApiIT {
+class ZulipApiIT extends SignedInTestSupport {
 
-    static final TestTokens tokens = new TestTokens();
     static final FakeHttpServer zulip = new FakeHttpServer();
     static final String BOT = "reflector-bot@zulip.example";
     static final String KEY = "zulip-key-ZQ9x2";
@@ -49,20 +46,11 @@ class ZulipApiIT {
             [{"id":"t1","title":"Opening","summary":"","timestamp":0.0,"duration":75.0,"words":[]},
              {"id":"t2","title":"The plan","summary":"","timestamp":75.4,"duration":30.0,"words":[]}]""";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     DSLContext db;
 
-    HttpJson anonymous;
-    HttpJson alice;
-    HttpJson bob;
-
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
         registry.add("app.zulip.realm", () -> zulip.baseUri() + "/chat/");
         registry.add("app.zulip.bot-email", () -> BOT);
         registry.add("app.zulip.api-key", () -> KEY);
@@ -78,9 +66,6 @@ class ZulipApiIT {
     @BeforeEach
     void clients() {
         zulip.reset();
-        anonymous = new HttpJson("http://127.0.0.1:" + port);
-        alice = anonymous.as(tokens.tokenFor("alice"));
-        bob = anonymous.as(tokens.tokenFor("bob"));
     }
 
     /** Zulip's answer to the bot, or its 401 to anyone else. */
