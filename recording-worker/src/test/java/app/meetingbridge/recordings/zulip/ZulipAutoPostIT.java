@@ -6,6 +6,7 @@ import static app.meetingbridge.testsupport.Fixtures.aTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.events.Topology;
+import app.meetingbridge.recordings.RecordingsExchange;
 import app.meetingbridge.events.recording.TranscriptCompleted;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Recorded;
@@ -28,8 +29,6 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,10 +116,7 @@ class ZulipAutoPostIT {
     }
 
     void completed(TranscriptCompleted event) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.TRANSCRIPT_COMPLETED,
-                new Message(json.writeValueAsBytes(event), properties));
+        RecordingsExchange.publish(rabbit, Topology.TRANSCRIPT_COMPLETED, json.writeValueAsBytes(event));
     }
 
     /** The messages Zulip was asked to post for the transcript (its title names it). */
