@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "app.meetings.create-timeout=1500ms",
         "app.http.max-body-size=64KB",
         "app.providers.daily-api-key=set-in-tests",
-        "app.webhooks.daily-secret=" + GatewayTestSupport.DAILY_SECRET,
+        "app.providers.daily.webhook-secret=" + GatewayTestSupport.DAILY_SECRET,
         "app.webhooks.whereby-secret=" + GatewayTestSupport.WHEREBY_SECRET,
         // receivers under the reserved .test domain, vouched for by name: they need not resolve
         "app.outbound.allowed-hosts=*.test"})

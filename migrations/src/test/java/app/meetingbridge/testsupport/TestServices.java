@@ -18,7 +18,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
 
 /**
- * The real PostgreSQL and RabbitMQ the tests talk to (DESIGN.md §7): the machine's own when they answer on
+ * The real PostgreSQL and RabbitMQ the tests talk to (never mocks of them): the machine's own when they answer on
  * 127.0.0.1, Testcontainers otherwise; {@code TEST_SERVICES=auto|local|containers} forces a choice. Each test
  * JVM isolates itself in its own freshly migrated schema and its own RabbitMQ virtual host, both removed when
  * the JVM exits, so two runs never collide.

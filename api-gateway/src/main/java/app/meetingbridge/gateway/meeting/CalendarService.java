@@ -15,7 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * The calendar side of rooms (reflector-behaviour §2.2, §8): the events meeting-service's sync stored, the sync's
+ * The calendar side of rooms (a room's ICS feed and its events): the events meeting-service's sync stored, the sync's
  * status, and a sync now, which meeting-service runs (the one implementation of the sync) when the owner asks.
  */
 @Service

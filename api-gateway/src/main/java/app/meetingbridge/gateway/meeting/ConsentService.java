@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Participants' decisions on keeping a meeting's recorded audio (reflector-behaviour §5.7). Reflector's frontend
+ * Participants' decisions on keeping a meeting's recorded audio (the audio only: the text is kept
+ * and the recording transcribed whatever they decide). Reflector's frontend
  * sends them for anonymous visitors too, so a decision is taken only while the meeting goes on and for
  * {@code CONSENT_GRACE} after it ended (409 after that, 404 for a meeting that does not exist), and decisions kept
  * without a user (anonymous visitors, and everyone with {@code AUTH_BACKEND=none}) are limited per source address

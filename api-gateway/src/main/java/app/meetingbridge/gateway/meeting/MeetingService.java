@@ -98,7 +98,7 @@ class MeetingService {
     /**
      * Joins an active meeting. On Daily a signed-in caller gets a token (owner rights for the room's owner,
      * Daily's own recording UI only where ours is not shown) appended to the room URL; anonymous callers join
-     * without one (reflector-behaviour §2.4).
+     * without one, as in Reflector.
      */
     MeetingResponse join(Caller caller, String roomName, String meetingId) {
         Room room = roomNamed(roomName);

@@ -11,7 +11,6 @@ import java.time.Duration;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -37,9 +36,9 @@ class MeetingServiceClient {
     private final RabbitTemplate rabbit;
     private final Duration timeout;
 
-    MeetingServiceClient(RabbitTemplate rabbit, @Value("${app.meetings.create-timeout}") Duration timeout) {
+    MeetingServiceClient(RabbitTemplate rabbit, MeetingRequestProperties properties) {
         this.rabbit = rabbit;
-        this.timeout = timeout;
+        this.timeout = properties.createTimeout();
     }
 
     MeetingCreateReply createOrGet(CreateMeeting request) {

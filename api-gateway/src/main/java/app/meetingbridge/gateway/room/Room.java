@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A room. {@code is_shared} only affects listing and reading by id; anyone who knows a room's name may use it
- * (reflector-behaviour §2.1). Only the owner sees its webhook settings.
+ * (anonymous callers too, as in Reflector). Only the owner sees its webhook settings.
  */
 public record Room(String id, String ownerId, Instant createdAt, RoomSettings settings, @Nullable Instant icsLastSync,
                    @Nullable String icsLastEtag) {

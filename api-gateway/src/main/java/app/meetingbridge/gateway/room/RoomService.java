@@ -20,7 +20,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
-/** Room CRUD with Reflector's rules (reflector-behaviour §2.2), minus its bugs: see each method. */
+/** Room CRUD with Reflector's rules (its room endpoints' validation and defaults), minus its bugs: see each method. */
 @Service
 public class RoomService {
 

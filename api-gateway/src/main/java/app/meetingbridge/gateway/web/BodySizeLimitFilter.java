@@ -7,14 +7,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@code app.http.max-body-size} with 413 before anything reads them. A body whose
+ * Refuses request bodies over {@code app.http.max-body-size} ({@link HttpProperties}) with 413 before anything reads them. A body whose
  * length is not announced is refused when it claims more than the limit too (chunked bodies are counted by the
  * servlet container's own limit, {@code server.tomcat.max-swallow-size}). The chunks of an upload are held by the
  * multipart limits instead ({@code app.uploads.max-chunk-size}).
@@ -26,8 +24,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    BodySizeLimitFilter(@Value("${app.http.max-body-size}") DataSize maxBodySize) {
-        this.maxBytes = maxBodySize.toBytes();
+    BodySizeLimitFilter(HttpProperties properties) {
+        this.maxBytes = properties.maxBodySize().toBytes();
     }
 
     @Override

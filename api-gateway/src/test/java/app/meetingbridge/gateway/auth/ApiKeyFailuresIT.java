@@ -2,32 +2,17 @@ package app.meetingbridge.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
-import app.meetingbridge.testsupport.TestServices;
-import app.meetingbridge.testsupport.TestTokens;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Guessing API keys: refused keys are counted per source address, and beyond the limit every key is refused. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "app.rate-limits.api-key-failures=3/1h"})
-class ApiKeyFailuresIT {
-
-    static final TestTokens tokens = new TestTokens();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
-    }
+class ApiKeyFailuresIT extends SignedInTestSupport {
 
     @Test
     void refusesEveryKeyFromAnAddressWith429OnceItsRefusedKeysPassTheLimit() {

@@ -2,46 +2,20 @@ package app.meetingbridge.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
-import app.meetingbridge.testsupport.TestServices;
 import app.meetingbridge.testsupport.TestTokens;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The gateway with {@code AUTH_BACKEND=jwt}: owners, other signed-in users and anonymous visitors. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "app.meetings.create-timeout=1500ms",
         "app.outbound.allowed-hosts=hooks.test"})
-class JwtAuthIT {
-
-    static final TestTokens tokens = new TestTokens();
-
-    @LocalServerPort
-    int port;
-
-    HttpJson anonymous;
-    HttpJson alice;
-    HttpJson bob;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
-    }
-
-    @BeforeEach
-    void clients() {
-        anonymous = new HttpJson("http://127.0.0.1:" + port);
-        alice = anonymous.as(tokens.tokenFor("alice"));
-        bob = anonymous.as(tokens.tokenFor("bob"));
-    }
+class JwtAuthIT extends SignedInTestSupport {
 
     JsonNode aliceRoom(boolean shared) {
         String name = "jwt-" + UUID.randomUUID().toString().substring(0, 8);

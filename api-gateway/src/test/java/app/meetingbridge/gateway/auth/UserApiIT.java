@@ -3,10 +3,9 @@ package app.meetingbridge.gateway.auth;
 import static app.meetingbridge.db.Tables.USER_API_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
-import app.meetingbridge.testsupport.TestServices;
-import app.meetingbridge.testsupport.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -17,9 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,32 +26,15 @@ import tools.jackson.databind.JsonNode;
         "app.http.max-body-size=1KB",
         "app.rate-limits.api-key-failures=1000/1m",
         "app.cors.origins=" + UserApiIT.FRONTEND + ", http://localhost:3000"})
-class UserApiIT {
+class UserApiIT extends SignedInTestSupport {
 
     static final String FRONTEND = "https://reflector.example.test";
-    static final TestTokens tokens = new TestTokens();
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     DSLContext db;
 
-    HttpJson anonymous;
-    HttpJson alice;
-    HttpJson bob;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
-    }
-
     @BeforeEach
     void clients() {
-        anonymous = new HttpJson("http://127.0.0.1:" + port);
         alice = anonymous.as(tokens.token("alice", claims -> claims.claim("email", "alice@example.test")));
-        bob = anonymous.as(tokens.tokenFor("bob"));
     }
 
     JsonNode aliceKey(String name) {

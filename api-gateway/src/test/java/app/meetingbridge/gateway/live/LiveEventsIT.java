@@ -1,16 +1,15 @@
 package app.meetingbridge.gateway.live;
 
-import static app.meetingbridge.db.Tables.RECORDING;
-import static app.meetingbridge.db.Tables.TRANSCRIPT;
 import static app.meetingbridge.db.Tables.TRANSCRIPT_EVENT;
+import static app.meetingbridge.testsupport.Fixtures.aTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.transcript.TranscriptEvent;
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.messaging.TranscriptEventLog;
 import app.meetingbridge.messaging.WireFormat;
 import app.meetingbridge.testsupport.HttpJson;
-import app.meetingbridge.testsupport.TestServices;
 import app.meetingbridge.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,14 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -40,13 +35,9 @@ import tools.jackson.databind.JsonNode;
         "app.live.send-buffer=64KB",
         "app.live.send-timeout=5s",
         "app.cors.origins=https://app.example"})
-class LiveEventsIT {
+class LiveEventsIT extends SignedInTestSupport {
 
-    static final TestTokens tokens = new TestTokens();
     static final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     DSLContext db;
@@ -62,12 +53,6 @@ class LiveEventsIT {
 
     @Autowired
     LiveHub hub;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
-    }
 
     @Test
     void aClientThatConnectsMidwayGetsTheLogThenTheRestInOrderWithNoGapAndNoDuplicate() throws Exception {
@@ -260,16 +245,6 @@ class LiveEventsIT {
     }
 
     String transcript(String owner, String shareMode) {
-        String id = UUID.randomUUID().toString();
-        String recording = UUID.randomUUID().toString();
-        db.insertInto(RECORDING).set(RECORDING.ID, recording).set(RECORDING.PLATFORM, "daily")
-                .set(RECORDING.PROVIDER_RECORDING_ID, recording).set(RECORDING.RECORDING_TYPE, "raw-tracks")
-                .set(RECORDING.BUCKET_NAME, "b").set(RECORDING.OBJECT_KEY, "k").set(RECORDING.RECORDED_AT, Instant.now())
-                .set(RECORDING.STATE, "done").execute();
-        db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, id).set(TRANSCRIPT.RECORDING_ID, recording)
-                .set(TRANSCRIPT.USER_ID, owner).set(TRANSCRIPT.STATUS, "ended").set(TRANSCRIPT.SHARE_MODE, shareMode)
-                .set(TRANSCRIPT.DURATION_MS, 2500L).set(TRANSCRIPT.TOPICS, JSONB.valueOf("[]"))
-                .set(TRANSCRIPT.PARTICIPANTS, JSONB.valueOf("[]")).set(TRANSCRIPT.CREATED_AT, Instant.now()).execute();
-        return id;
+        return aTranscript().fromARecording().ownedBy(owner).shared(shareMode).lasting(2500L).insert(db);
     }
 }

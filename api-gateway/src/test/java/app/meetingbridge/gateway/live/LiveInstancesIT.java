@@ -1,7 +1,6 @@
 package app.meetingbridge.gateway.live;
 
-import static app.meetingbridge.db.Tables.RECORDING;
-import static app.meetingbridge.db.Tables.TRANSCRIPT;
+import static app.meetingbridge.testsupport.Fixtures.aTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.gateway.GatewayApplication;
@@ -12,12 +11,9 @@ import app.meetingbridge.testsupport.TestServices;
 import app.meetingbridge.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,16 +131,6 @@ class LiveInstancesIT {
     }
 
     String transcript() {
-        String id = UUID.randomUUID().toString();
-        String recording = UUID.randomUUID().toString();
-        db.insertInto(RECORDING).set(RECORDING.ID, recording).set(RECORDING.PLATFORM, "daily")
-                .set(RECORDING.PROVIDER_RECORDING_ID, recording).set(RECORDING.RECORDING_TYPE, "raw-tracks")
-                .set(RECORDING.BUCKET_NAME, "b").set(RECORDING.OBJECT_KEY, "k").set(RECORDING.RECORDED_AT, Instant.now())
-                .set(RECORDING.STATE, "done").execute();
-        db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, id).set(TRANSCRIPT.RECORDING_ID, recording)
-                .set(TRANSCRIPT.USER_ID, "alice").set(TRANSCRIPT.STATUS, "ended").set(TRANSCRIPT.SHARE_MODE, "private")
-                .set(TRANSCRIPT.TOPICS, JSONB.valueOf("[]")).set(TRANSCRIPT.PARTICIPANTS, JSONB.valueOf("[]"))
-                .set(TRANSCRIPT.CREATED_AT, Instant.now()).execute();
-        return id;
+        return aTranscript().fromARecording().ownedBy("alice").insert(db);
     }
 }

@@ -7,10 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.meeting.CalendarSyncReply;
 import app.meetingbridge.events.meeting.SyncCalendar;
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
-import app.meetingbridge.testsupport.TestServices;
-import app.meetingbridge.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,15 +18,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.ReceiveAndReplyCallback;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,35 +32,13 @@ import tools.jackson.databind.JsonNode;
 // calendar feeds under the reserved .test domain, vouched for by name: they need not resolve when the room is saved
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "app.outbound.allowed-hosts=*.test")
-class CalendarApiIT {
-
-    static final TestTokens tokens = new TestTokens();
-
-    @LocalServerPort
-    int port;
+class CalendarApiIT extends SignedInTestSupport {
 
     @Autowired
     DSLContext db;
 
     @Autowired
     RabbitTemplate rabbit;
-
-    HttpJson anonymous;
-    HttpJson alice;
-    HttpJson bob;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
-    }
-
-    @BeforeEach
-    void clients() {
-        anonymous = new HttpJson("http://127.0.0.1:" + port);
-        alice = anonymous.as(tokens.tokenFor("alice"));
-        bob = anonymous.as(tokens.tokenFor("bob"));
-    }
 
     @Test
     void listsTheRoomsEventsWithTheirDetailsForTheOwnerOnly() {

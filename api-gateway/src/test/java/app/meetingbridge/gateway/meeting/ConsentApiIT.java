@@ -1,17 +1,16 @@
 package app.meetingbridge.gateway.meeting;
 
-import static app.meetingbridge.db.Tables.MEETING;
 import static app.meetingbridge.db.Tables.MEETING_CONSENT;
 import static app.meetingbridge.db.Tables.OUTBOX;
-import static app.meetingbridge.db.Tables.ROOM;
+import static app.meetingbridge.testsupport.Fixtures.aMeeting;
+import static app.meetingbridge.testsupport.Fixtures.aRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.db.tables.records.MeetingConsentRecord;
 import app.meetingbridge.db.tables.records.OutboxRecord;
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
-import app.meetingbridge.testsupport.TestServices;
-import app.meetingbridge.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -26,13 +25,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,28 +38,10 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "app.rate-limits.anonymous-consent=3/1h"})
-class ConsentApiIT {
-
-    static final TestTokens tokens = new TestTokens();
-
-    @LocalServerPort
-    int port;
+class ConsentApiIT extends SignedInTestSupport {
 
     @Autowired
     DSLContext db;
-
-    HttpJson alice;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
-    }
-
-    @BeforeEach
-    void clients() {
-        alice = new HttpJson("http://127.0.0.1:" + port).as(tokens.tokenFor("alice"));
-    }
 
     @Test
     void takesAnAnonymousDecisionDuringTheMeeting() throws IOException {
@@ -178,29 +155,9 @@ class ConsentApiIT {
 
     /** A meeting of a room of alice's, as meeting-service would have stored it. */
     String meeting(boolean active, Instant endDate, Instant lastActivity, @Nullable Instant providerRoomDeletedAt) {
-        String room = UUID.randomUUID().toString();
-        db.insertInto(ROOM).set(ROOM.ID, room).set(ROOM.NAME, "consent-" + room.substring(0, 8))
-                .set(ROOM.USER_ID, "alice").set(ROOM.PLATFORM, "mock").execute();
-        String id = UUID.randomUUID().toString();
-        db.insertInto(MEETING)
-                .set(MEETING.ID, id)
-                .set(MEETING.ROOM_ID, room)
-                .set(MEETING.PLATFORM, "mock")
-                .set(MEETING.PROVIDER_MEETING_ID, "p-" + id)
-                .set(MEETING.PROVIDER_ROOM_NAME, "consent-" + id)
-                .set(MEETING.ROOM_URL, "http://localhost/mock/rooms/" + id)
-                .set(MEETING.HOST_ROOM_URL, "http://localhost/mock/rooms/" + id + "?host=1")
-                .set(MEETING.START_DATE, endDate.minus(Duration.ofHours(4)))
-                .set(MEETING.END_DATE, endDate)
-                .set(MEETING.IS_LOCKED, false)
-                .set(MEETING.ROOM_MODE, "normal")
-                .set(MEETING.RECORDING_TYPE, "cloud")
-                .set(MEETING.RECORDING_TRIGGER, "automatic-2nd-participant")
-                .set(MEETING.IS_ACTIVE, active)
-                .set(MEETING.LAST_ACTIVITY_AT, lastActivity)
-                .set(MEETING.PROVIDER_ROOM_DELETED_AT, providerRoomDeletedAt)
-                .execute();
-        return id;
+        String room = aRoom().ownedBy("alice").namedLike("consent").insert(db);
+        return aMeeting().inRoom(room).endingAt(endDate).active(active).lastActiveAt(lastActivity)
+                .providerRoomDeletedAt(providerRoomDeletedAt).insert(db);
     }
 
     List<OutboxRecord> refusalsSentFor(String meeting) {

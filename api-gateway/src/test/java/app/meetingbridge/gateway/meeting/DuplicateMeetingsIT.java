@@ -2,16 +2,12 @@ package app.meetingbridge.gateway.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
-import app.meetingbridge.testsupport.TestServices;
-import app.meetingbridge.testsupport.TestTokens;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code allow_duplicated: true} makes a new provider room each time: only signed-in callers may ask, and only so
@@ -22,19 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "app.meetings.create-timeout=300ms",
         "app.rate-limits.duplicate-meetings-per-caller=2/1h",
         "app.rate-limits.duplicate-meetings-per-room=3/1h"})
-class DuplicateMeetingsIT {
+class DuplicateMeetingsIT extends SignedInTestSupport {
 
-    static final TestTokens tokens = new TestTokens();
     static final String DUPLICATE = "{\"allow_duplicated\":true}";
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
-    }
 
     HttpJson as(String user) {
         HttpJson anonymous = new HttpJson("http://127.0.0.1:" + port);

@@ -1,9 +1,10 @@
 package app.meetingbridge.gateway.meeting;
 
-import static app.meetingbridge.db.Tables.MEETING;
+import static app.meetingbridge.testsupport.Fixtures.aMeeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.gateway.GatewayTestSupport;
+import app.meetingbridge.testsupport.Fixtures.MeetingFixture;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
 import java.time.Duration;
@@ -45,25 +46,9 @@ class MeetingApiIT extends GatewayTestSupport {
 
     /** A meeting as meeting-service would have stored it, with the room's default settings. */
     String storedMeeting(JsonNode room, Instant endDate, boolean active) {
-        String id = UUID.randomUUID().toString();
-        Instant start = endDate.minus(Duration.ofHours(8));
-        db.insertInto(MEETING)
-                .set(MEETING.ID, id)
-                .set(MEETING.ROOM_ID, room.get("id").stringValue())
-                .set(MEETING.PLATFORM, "mock")
-                .set(MEETING.PROVIDER_MEETING_ID, "p-" + id)
-                .set(MEETING.PROVIDER_ROOM_NAME, room.get("name").stringValue() + "-" + id)
-                .set(MEETING.ROOM_URL, "http://localhost/mock/rooms/" + id)
-                .set(MEETING.HOST_ROOM_URL, "http://localhost/mock/rooms/" + id + "?host=1")
-                .set(MEETING.START_DATE, start)
-                .set(MEETING.END_DATE, endDate)
-                .set(MEETING.IS_LOCKED, false)
-                .set(MEETING.ROOM_MODE, "normal")
-                .set(MEETING.RECORDING_TYPE, "cloud")
-                .set(MEETING.RECORDING_TRIGGER, "automatic-2nd-participant")
-                .set(MEETING.IS_ACTIVE, active)
-                .execute();
-        return id;
+        MeetingFixture meeting = aMeeting().inRoom(room.get("id").stringValue()).endingAt(endDate)
+                .startedAt(endDate.minus(Duration.ofHours(8))).active(active);
+        return meeting.providerRoomNamed(room.get("name").stringValue() + "-" + meeting.id()).insert(db);
     }
 
     static Instant inHours(int hours) {

@@ -2,19 +2,14 @@ package app.meetingbridge.gateway.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
-import app.meetingbridge.testsupport.TestServices;
-import app.meetingbridge.testsupport.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,30 +19,9 @@ import tools.jackson.databind.JsonNode;
 // receivers under the reserved .test domain, vouched for by name (they need not resolve), as in GatewayTestSupport
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "app.outbound.allowed-hosts=*.test")
-class RoomOwnerFieldsIT {
+class RoomOwnerFieldsIT extends SignedInTestSupport {
 
-    static final TestTokens tokens = new TestTokens();
     static final String ICS = "https://calendar.test/alice/private-7f3a.ics";
-
-    @LocalServerPort
-    int port;
-
-    HttpJson anonymous;
-    HttpJson alice;
-    HttpJson bob;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
-    }
-
-    @BeforeEach
-    void clients() {
-        anonymous = new HttpJson("http://127.0.0.1:" + port);
-        alice = anonymous.as(tokens.tokenFor("alice"));
-        bob = anonymous.as(tokens.tokenFor("bob"));
-    }
 
     JsonNode alicesRoom(boolean shared) {
         String name = "own-" + UUID.randomUUID().toString().substring(0, 8);

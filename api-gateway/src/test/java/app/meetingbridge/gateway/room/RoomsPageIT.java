@@ -2,10 +2,9 @@ package app.meetingbridge.gateway.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
-import app.meetingbridge.testsupport.TestServices;
-import app.meetingbridge.testsupport.TestTokens;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,12 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,25 +27,7 @@ import tools.jackson.databind.JsonNode;
         "app.providers.whereby-api-key=set-in-tests",
         // receivers under .test vouched for by name; the webhook test's receiver listens on this machine
         "app.outbound.allowed-hosts=*.test,127.0.0.1"})
-class RoomsPageIT {
-
-    static final TestTokens tokens = new TestTokens();
-
-    @LocalServerPort
-    int port;
-
-    HttpJson alice;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
-    }
-
-    @BeforeEach
-    void signedIn() {
-        alice = new HttpJson("http://127.0.0.1:" + port).as(tokens.tokenFor("alice"));
-    }
+class RoomsPageIT extends SignedInTestSupport {
 
     /** A request as the web app's API client sends it: JSON content type even without a body. */
     Response page(String method, String path, @Nullable String body) {

@@ -1,16 +1,15 @@
 package app.meetingbridge.gateway.transcript;
 
 import static app.meetingbridge.db.Tables.OUTBOX;
-import static app.meetingbridge.db.Tables.RECORDING;
-import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
+import static app.meetingbridge.testsupport.Fixtures.aRoom;
+import static app.meetingbridge.testsupport.Fixtures.aTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
 import app.meetingbridge.testsupport.TestS3;
-import app.meetingbridge.testsupport.TestServices;
-import app.meetingbridge.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,11 +21,9 @@ import java.util.Random;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -38,9 +35,8 @@ import tools.jackson.databind.JsonNode;
  * S3 API): listing, the four text formats, participants, words, waveform and mp3 byte ranges, and who may read.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TranscriptApiIT {
+class TranscriptApiIT extends SignedInTestSupport {
 
-    static final TestTokens tokens = new TestTokens();
     static final String BUCKET = "transcripts-api-" + UUID.randomUUID().toString().substring(0, 8);
     static final String TOPICS = """
             [{"id":"t1","title":"","summary":"","timestamp":0.0,"duration":2.5,"transcript":"Hello there Hi",
@@ -49,20 +45,11 @@ class TranscriptApiIT {
     static final String PARTICIPANTS = """
             [{"id":"p-ada","speaker":0,"name":"Ada","user_id":"user-ada"},{"id":"p-2","speaker":1,"name":"Speaker 1","user_id":null}]""";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     DSLContext db;
 
-    HttpJson anonymous;
-    HttpJson alice;
-    HttpJson bob;
-
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
         TestS3 s3 = TestS3.shared();
         s3.createBucket(BUCKET);
         registry.add("app.storage.endpoint", () -> s3.endpoint().toString());
@@ -71,34 +58,13 @@ class TranscriptApiIT {
         registry.add("app.storage.secret-access-key", () -> TestS3.SECRET_KEY);
     }
 
-    @BeforeEach
-    void clients() {
-        anonymous = new HttpJson("http://127.0.0.1:" + port);
-        alice = anonymous.as(tokens.tokenFor("alice"));
-        bob = anonymous.as(tokens.tokenFor("bob"));
-    }
-
     String room(String owner) {
-        String id = UUID.randomUUID().toString();
-        db.insertInto(ROOM).set(ROOM.ID, id).set(ROOM.NAME, "tr-" + id.substring(0, 8)).set(ROOM.USER_ID, owner)
-                .set(ROOM.PLATFORM, "daily").execute();
-        return id;
+        return aRoom().ownedBy(owner).namedLike("tr").onPlatform("daily").insert(db);
     }
 
     String transcript(String owner, String roomId, String meetingId, String shareMode) {
-        String id = UUID.randomUUID().toString();
-        String recording = UUID.randomUUID().toString();
-        db.insertInto(RECORDING).set(RECORDING.ID, recording).set(RECORDING.PLATFORM, "daily")
-                .set(RECORDING.PROVIDER_RECORDING_ID, recording).set(RECORDING.RECORDING_TYPE, "raw-tracks")
-                .set(RECORDING.BUCKET_NAME, "b").set(RECORDING.OBJECT_KEY, "k").set(RECORDING.RECORDED_AT, Instant.now())
-                .set(RECORDING.STATE, "done").execute();
-        db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, id).set(TRANSCRIPT.RECORDING_ID, recording)
-                .set(TRANSCRIPT.USER_ID, owner).set(TRANSCRIPT.ROOM_ID, roomId)
-                .set(TRANSCRIPT.MEETING_ID, (String) null).set(TRANSCRIPT.STATUS, "ended")
-                .set(TRANSCRIPT.SHARE_MODE, shareMode).set(TRANSCRIPT.DURATION_MS, 2500L)
-                .set(TRANSCRIPT.TOPICS, JSONB.valueOf(TOPICS)).set(TRANSCRIPT.PARTICIPANTS, JSONB.valueOf(PARTICIPANTS))
-                .set(TRANSCRIPT.CREATED_AT, Instant.now()).execute();
-        return id;
+        return aTranscript().fromARecording().ownedBy(owner).inRoom(roomId).shared(shareMode).lasting(2500L)
+                .withTopics(TOPICS).withParticipants(PARTICIPANTS).insert(db);
     }
 
     byte[] storeAudio(String transcriptId) {

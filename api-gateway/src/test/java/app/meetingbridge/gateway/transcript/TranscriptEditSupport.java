@@ -1,29 +1,24 @@
 package app.meetingbridge.gateway.transcript;
 
-import static app.meetingbridge.db.Tables.RECORDING;
-import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
+import static app.meetingbridge.testsupport.Fixtures.aRoom;
+import static app.meetingbridge.testsupport.Fixtures.aTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
 import app.meetingbridge.testsupport.TestS3;
-import app.meetingbridge.testsupport.TestServices;
-import app.meetingbridge.testsupport.TestTokens;
 import app.meetingbridge.transcripts.Format;
 import app.meetingbridge.transcripts.Participant;
 import app.meetingbridge.transcripts.Rendering;
 import app.meetingbridge.transcripts.Topic;
 import app.meetingbridge.transcripts.TranscriptJson;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -37,9 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * transcript shows afterwards in every format.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class TranscriptEditSupport {
+abstract class TranscriptEditSupport extends SignedInTestSupport {
 
-    static final TestTokens tokens = new TestTokens();
     static final String BUCKET = "transcript-edits-" + UUID.randomUUID().toString().substring(0, 8);
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** Two topics; speakers 0 (Ada), 1 (Bob) and 2 (nobody's); Eve has no speaker yet. */
@@ -56,20 +50,11 @@ abstract class TranscriptEditSupport {
              {"id":"p-bob","speaker":1,"name":"Bob","user_id":null},
              {"id":"p-eve","speaker":null,"name":"Eve","user_id":null}]""";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     DSLContext db;
 
-    HttpJson anonymous;
-    HttpJson alice;
-    HttpJson bob;
-
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
         TestS3 s3 = TestS3.shared();
         s3.createBucket(BUCKET);
         registry.add("app.storage.endpoint", () -> s3.endpoint().toString());
@@ -78,29 +63,10 @@ abstract class TranscriptEditSupport {
         registry.add("app.storage.secret-access-key", () -> TestS3.SECRET_KEY);
     }
 
-    @BeforeEach
-    void clients() {
-        anonymous = new HttpJson("http://127.0.0.1:" + port);
-        alice = anonymous.as(tokens.tokenFor("alice"));
-        bob = anonymous.as(tokens.tokenFor("bob"));
-    }
-
     String transcript(String owner, String shareMode) {
-        String room = UUID.randomUUID().toString();
-        db.insertInto(ROOM).set(ROOM.ID, room).set(ROOM.NAME, "te-" + room.substring(0, 8)).set(ROOM.USER_ID, owner)
-                .set(ROOM.PLATFORM, "daily").execute();
-        String id = UUID.randomUUID().toString();
-        String recording = UUID.randomUUID().toString();
-        db.insertInto(RECORDING).set(RECORDING.ID, recording).set(RECORDING.PLATFORM, "daily")
-                .set(RECORDING.PROVIDER_RECORDING_ID, recording).set(RECORDING.RECORDING_TYPE, "raw-tracks")
-                .set(RECORDING.BUCKET_NAME, "b").set(RECORDING.OBJECT_KEY, "k").set(RECORDING.RECORDED_AT, Instant.now())
-                .set(RECORDING.STATE, "done").execute();
-        db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, id).set(TRANSCRIPT.RECORDING_ID, recording)
-                .set(TRANSCRIPT.USER_ID, owner).set(TRANSCRIPT.ROOM_ID, room).set(TRANSCRIPT.STATUS, "ended")
-                .set(TRANSCRIPT.SHARE_MODE, shareMode).set(TRANSCRIPT.DURATION_MS, 3000L)
-                .set(TRANSCRIPT.TOPICS, JSONB.valueOf(TOPICS)).set(TRANSCRIPT.PARTICIPANTS, JSONB.valueOf(PARTICIPANTS))
-                .set(TRANSCRIPT.CREATED_AT, Instant.now()).execute();
-        return id;
+        String room = aRoom().ownedBy(owner).namedLike("te").onPlatform("daily").insert(db);
+        return aTranscript().fromARecording().ownedBy(owner).inRoom(room).shared(shareMode).lasting(3000L)
+                .withTopics(TOPICS).withParticipants(PARTICIPANTS).insert(db);
     }
 
     void lock(String transcriptId) {

@@ -1,13 +1,12 @@
 package app.meetingbridge.gateway.transcript;
 
-import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
+import static app.meetingbridge.testsupport.Fixtures.aRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
-import app.meetingbridge.testsupport.TestServices;
-import app.meetingbridge.testsupport.TestTokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,9 +20,6 @@ import org.jooq.JSONB;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,9 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (title, summaries, topics with words), in rooms and for users of each test's own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class TranscriptSearchSupport {
+abstract class TranscriptSearchSupport extends SignedInTestSupport {
 
-    static final TestTokens tokens = new TestTokens();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final String STANDUP = "Good morning everyone, let's start with the quarterly budget review. "
@@ -46,26 +41,15 @@ abstract class TranscriptSearchSupport {
             + "Wir müssen die Straße bis Freitag räumen, sagt die Gemeinde.";
     static final String JAPANESE = "おはよう ございます 今日 の 会議 は 予算 に ついて です 次 の 会議 は 金曜日 です";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     DSLContext db;
 
-    HttpJson anonymous;
     String suffix;
     String alice;
     String bob;
 
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
-    }
-
     @BeforeEach
     void clients() {
-        anonymous = new HttpJson("http://127.0.0.1:" + port);
         suffix = UUID.randomUUID().toString().substring(0, 8);
         alice = "alice-" + suffix;
         bob = "bob-" + suffix;
@@ -76,10 +60,7 @@ abstract class TranscriptSearchSupport {
     }
 
     String room(String owner) {
-        String id = UUID.randomUUID().toString();
-        db.insertInto(ROOM).set(ROOM.ID, id).set(ROOM.NAME, "search-" + id.substring(0, 8)).set(ROOM.USER_ID, owner)
-                .set(ROOM.PLATFORM, "daily").execute();
-        return id;
+        return aRoom().ownedBy(owner).namedLike("search").onPlatform("daily").insert(db);
     }
 
     /** What one transcript holds; {@code spoken} becomes its words, one topic per sentence group. */

@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.db.tables.records.TranscriptRecord;
 import app.meetingbridge.events.Topology;
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
 import app.meetingbridge.testsupport.TestS3;
-import app.meetingbridge.testsupport.TestServices;
 import app.meetingbridge.testsupport.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -25,11 +25,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -43,38 +41,21 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "app.uploads.max-chunk-size=64KB", "app.uploads.max-size=160KB", "app.uploads.max-chunks=10"})
-class UploadApiIT {
+class UploadApiIT extends SignedInTestSupport {
 
-    static final TestTokens tokens = new TestTokens();
     static final String BUCKET = "uploads-" + UUID.randomUUID().toString().substring(0, 8);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     DSLContext db;
 
-    HttpJson anonymous;
-    HttpJson alice;
-    HttpJson bob;
-
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
         TestS3 s3 = TestS3.shared();
         s3.createBucket(BUCKET);
         registry.add("app.storage.endpoint", () -> s3.endpoint().toString());
         registry.add("app.storage.bucket", () -> BUCKET);
         registry.add("app.storage.access-key-id", () -> TestS3.ACCESS_KEY);
         registry.add("app.storage.secret-access-key", () -> TestS3.SECRET_KEY);
-    }
-
-    @BeforeEach
-    void clients() {
-        anonymous = new HttpJson("http://127.0.0.1:" + port);
-        alice = anonymous.as(tokens.tokenFor("alice"));
-        bob = anonymous.as(tokens.tokenFor("bob"));
     }
 
     String create(HttpJson caller) {

@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "app.auth.backend=none",
-        "app.webhooks.daily-secret=" + GatewayTestSupport.DAILY_SECRET,
+        "app.providers.daily.webhook-secret=" + GatewayTestSupport.DAILY_SECRET,
         "app.outbox.poll-interval=100ms",
         "app.outbox.max-backoff=500ms",
         "spring.rabbitmq.connection-timeout=1s"})

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "app.auth.backend=none",
-        "app.webhooks.daily-secret=" + GatewayTestSupport.DAILY_SECRET,
+        "app.providers.daily.webhook-secret=" + GatewayTestSupport.DAILY_SECRET,
         "spring.datasource.hikari.connection-timeout=1500",
         "spring.datasource.hikari.validation-timeout=1000"})
 class WebhookDatabaseDownIT {

@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** A gateway deployed without webhook secrets refuses every provider webhook, and says why, storing nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "app.auth.backend=none",
-        "app.webhooks.daily-secret=", "app.webhooks.whereby-secret="})
+        "app.providers.daily.webhook-secret=", "app.webhooks.whereby-secret="})
 class WebhooksNotConfiguredIT {
 
     @LocalServerPort

@@ -1,16 +1,16 @@
 package app.meetingbridge.gateway.zulip;
 
-import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
+import static app.meetingbridge.testsupport.Fixtures.aRoom;
+import static app.meetingbridge.testsupport.Fixtures.aTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.meetingbridge.gateway.SignedInTestSupport;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Recorded;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
 import app.meetingbridge.testsupport.HttpJson;
 import app.meetingbridge.testsupport.HttpJson.Response;
-import app.meetingbridge.testsupport.TestServices;
-import app.meetingbridge.testsupport.TestTokens;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,13 +22,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -39,9 +37,8 @@ import tools.jackson.databind.JsonNode;
  * posting anew when Zulip lost it), who may post, malformed parameters, and Zulip failing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ZulipApiIT {
+class ZulipApiIT extends SignedInTestSupport {
 
-    static final TestTokens tokens = new TestTokens();
     static final FakeHttpServer zulip = new FakeHttpServer();
     static final String BOT = "reflector-bot@zulip.example";
     static final String KEY = "zulip-key-ZQ9x2";
@@ -49,20 +46,11 @@ class ZulipApiIT {
             [{"id":"t1","title":"Opening","summary":"","timestamp":0.0,"duration":75.0,"words":[]},
              {"id":"t2","title":"The plan","summary":"","timestamp":75.4,"duration":30.0,"words":[]}]""";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     DSLContext db;
 
-    HttpJson anonymous;
-    HttpJson alice;
-    HttpJson bob;
-
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        TestServices.register(registry);
-        tokens.trustedBy(registry);
         registry.add("app.zulip.realm", () -> zulip.baseUri() + "/chat/");
         registry.add("app.zulip.bot-email", () -> BOT);
         registry.add("app.zulip.api-key", () -> KEY);
@@ -78,9 +66,6 @@ class ZulipApiIT {
     @BeforeEach
     void clients() {
         zulip.reset();
-        anonymous = new HttpJson("http://127.0.0.1:" + port);
-        alice = anonymous.as(tokens.tokenFor("alice"));
-        bob = anonymous.as(tokens.tokenFor("bob"));
     }
 
     /** Zulip's answer to the bot, or its 401 to anyone else. */
@@ -92,16 +77,10 @@ class ZulipApiIT {
     }
 
     String transcript(String owner, String shareMode) {
-        String room = UUID.randomUUID().toString();
-        db.insertInto(ROOM).set(ROOM.ID, room).set(ROOM.NAME, "zl-" + room.substring(0, 8)).set(ROOM.USER_ID, owner)
-                .set(ROOM.PLATFORM, "daily").execute();
-        String id = UUID.randomUUID().toString();
-        db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, id).set(TRANSCRIPT.USER_ID, owner).set(TRANSCRIPT.ROOM_ID, room)
-                .set(TRANSCRIPT.STATUS, "ended").set(TRANSCRIPT.SHARE_MODE, shareMode)
-                .set(TRANSCRIPT.TITLE, "Weekly sync").set(TRANSCRIPT.LONG_SUMMARY, "We agreed on the plan.")
-                .set(TRANSCRIPT.DURATION_MS, 125_000L).set(TRANSCRIPT.TOPICS, JSONB.valueOf(TOPICS))
-                .set(TRANSCRIPT.CREATED_AT, Instant.parse("2025-03-04T09:15:00Z")).execute();
-        return id;
+        String room = aRoom().ownedBy(owner).namedLike("zl").onPlatform("daily").insert(db);
+        return aTranscript().ownedBy(owner).inRoom(room).shared(shareMode).titled("Weekly sync")
+                .summarised("We agreed on the plan.").lasting(125_000L).withTopics(TOPICS)
+                .createdAt(Instant.parse("2025-03-04T09:15:00Z")).insert(db);
     }
 
     Long messageId(String transcriptId) {

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last step, whatever became of the others: when anyone in the meeting refused to have the audio kept, the
- * audio goes and the text stays (reflector-behaviour §5.7): the mixed mp3 and its waveform, our copies of the
+ * audio goes and the text stays, as in Reflector: the mixed mp3 and its waveform, our copies of the
  * provider's objects and, unless the setting keeps them, the provider's objects themselves. Ours go first, so that a
  * provider bucket that refuses deletion leaves nothing of ours behind. Every deletion is logged with the transcript,
  * the meeting and the keys. Consent decides retention only; the recording was transcribed either way.

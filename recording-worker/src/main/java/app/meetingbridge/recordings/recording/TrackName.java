@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * What a Daily raw-tracks key says about its track:
  * {@code {domain}/{room}/{recording start ms}-{participant session id}-{cam-audio|…}-{track start ms}}
- * (providers-and-peers, reflector-behaviour §5.2). The track is heard from {@link #offsetMs()} after the
+ * (Daily's raw-tracks layout, without an extension; see docs/providers.md). The track is heard from {@link #offsetMs()} after the
  * recording starts.
  */
 record TrackName(long recordingStartMs, String participantId, String kind, long trackStartMs) {

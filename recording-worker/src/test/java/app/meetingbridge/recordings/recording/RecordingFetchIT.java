@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.meetingbridge.db.tables.records.RecordingRecord;
 import app.meetingbridge.db.tables.records.TranscriptRecord;
 import app.meetingbridge.events.Topology;
+import app.meetingbridge.recordings.RecordingsExchange;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.recording.RecordingReady;
 import java.time.Duration;
@@ -116,11 +117,9 @@ class RecordingFetchIT extends RecordingTestSupport {
         String id = "rec-" + UUID.randomUUID();
         String key = "acme/room/" + id;
         put(key, tone(470, 1));
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 
-        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_READY, new Message(garbage.getBytes(), properties));
-        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_READY, new Message(incomplete.getBytes(), properties));
+        RecordingsExchange.publish(rabbit, Topology.RECORDING_READY, garbage.getBytes());
+        RecordingsExchange.publish(rabbit, Topology.RECORDING_READY, incomplete.getBytes());
         announce(id, RecordingReady.Kind.CLOUD, DAILY_BUCKET, List.of(key));
 
         await(() -> transcriptOf(id) != null && "uploaded".equals(transcriptOf(id).getStatus()));
@@ -146,10 +145,8 @@ class RecordingFetchIT extends RecordingTestSupport {
         for (int i = 0; i <= UnusableMessage.MAX_OBJECTS; i++) {
             keys.add("acme/room/" + tooMany + "-" + i + ".webm");
         }
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 
-        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_READY, new Message(noId, properties));
+        RecordingsExchange.publish(rabbit, Topology.RECORDING_READY, noId);
         announce(noBucket, RecordingReady.Kind.CLOUD, " ", List.of("acme/room/" + noBucket));
         announce(tooMany, RecordingReady.Kind.RAW_TRACKS, DAILY_BUCKET, keys);
 
@@ -185,10 +182,8 @@ class RecordingFetchIT extends RecordingTestSupport {
     void aReprocessRequestNamingNoTranscriptIsDeadLetteredAtOnceAndARedriveTakesItBackAsAReprocess()
             throws Exception {
         String request = "{\"eventId\":\"reprocess-" + UUID.randomUUID() + "\",\"occurredAt\":\"2026-11-26T10:00:00Z\"}";
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 
-        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_REPROCESS, new Message(request.getBytes(), properties));
+        RecordingsExchange.publish(rabbit, Topology.RECORDING_REPROCESS, request.getBytes());
 
         Message parked = parkedWith(request);
         assertThat(reason(parked)).startsWith("UnusableMessage: recording.reprocess").contains("no transcriptId");

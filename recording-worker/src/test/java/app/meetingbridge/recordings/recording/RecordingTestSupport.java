@@ -4,17 +4,19 @@ import static app.meetingbridge.db.Tables.MEETING;
 import static app.meetingbridge.db.Tables.MEETING_CONSENT;
 import static app.meetingbridge.db.Tables.PARTICIPANT_SESSION;
 import static app.meetingbridge.db.Tables.RECORDING;
-import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
+import static app.meetingbridge.testsupport.Fixtures.aRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.db.tables.records.RecordingRecord;
 import app.meetingbridge.db.tables.records.TranscriptRecord;
 import app.meetingbridge.events.Topology;
+import app.meetingbridge.recordings.RecordingsExchange;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.recording.ConsentRefused;
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.ffmpeg.ShippedFfmpeg;
+import app.meetingbridge.testsupport.Fixtures;
 import app.meetingbridge.testsupport.TestS3;
 import app.meetingbridge.testsupport.TestServices;
 import java.nio.file.Files;
@@ -29,8 +31,6 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -133,22 +133,18 @@ public abstract class RecordingTestSupport {
     }
 
     void announce(String recordingId, String meetingId, RecordingReady.Kind kind, String bucket, List<String> keys) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_READY, new Message(json.writeValueAsBytes(
+        RecordingsExchange.publish(rabbit, Topology.RECORDING_READY, json.writeValueAsBytes(
                 new RecordingReady("recording-ready:daily:" + recordingId, Instant.now(), Platform.DAILY, recordingId,
-                        meetingId, kind, bucket, keys, Instant.now())), properties));
+                        meetingId, kind, bucket, keys, Instant.now())));
     }
 
     /** What the gateway does on {@code POST /v1/transcripts/{id}/process}: claim the transcript, ask the worker. */
     void reprocess(String recordingId) {
         TranscriptRecord transcript = transcriptOf(recordingId);
         db.update(TRANSCRIPT).set(TRANSCRIPT.STATUS, "processing").where(TRANSCRIPT.ID.eq(transcript.getId())).execute();
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.RECORDING_REPROCESS, new Message(json.writeValueAsBytes(
+        RecordingsExchange.publish(rabbit, Topology.RECORDING_REPROCESS, json.writeValueAsBytes(
                 new app.meetingbridge.events.recording.ReprocessRequested("reprocess-" + UUID.randomUUID(),
-                        Instant.now(), transcript.getId(), row(recordingId).getId())), properties));
+                        Instant.now(), transcript.getId(), row(recordingId).getId())));
     }
 
     /** A participant's decision on keeping the meeting's audio, as the gateway records it (an anonymous one). */
@@ -165,10 +161,8 @@ public abstract class RecordingTestSupport {
     }
 
     void consentRefused(String meeting) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.CONSENT_REFUSED, new Message(json.writeValueAsBytes(
-                new ConsentRefused("consent-refused:" + UUID.randomUUID(), Instant.now(), meeting)), properties));
+        RecordingsExchange.publish(rabbit, Topology.CONSENT_REFUSED, json.writeValueAsBytes(
+                new ConsentRefused("consent-refused:" + UUID.randomUUID(), Instant.now(), meeting)));
     }
 
     /** The keys in {@code bucket} that start with {@code prefix}. */
@@ -213,17 +207,11 @@ public abstract class RecordingTestSupport {
     }
 
     String aMeeting() {
-        String roomId = UUID.randomUUID().toString();
-        db.insertInto(ROOM).set(ROOM.ID, roomId).set(ROOM.NAME, "room-" + roomId.substring(0, 8))
-                .set(ROOM.USER_ID, "owner-1").set(ROOM.PLATFORM, "daily").execute();
-        String meetingId = UUID.randomUUID().toString();
-        db.insertInto(MEETING).set(MEETING.ID, meetingId).set(MEETING.ROOM_ID, roomId).set(MEETING.PLATFORM, "daily")
-                .set(MEETING.PROVIDER_MEETING_ID, meetingId).set(MEETING.PROVIDER_ROOM_NAME, "room-" + meetingId)
-                .set(MEETING.ROOM_URL, "https://acme.daily.co/r").set(MEETING.HOST_ROOM_URL, "https://acme.daily.co/r")
-                .set(MEETING.START_DATE, Instant.now()).set(MEETING.END_DATE, Instant.now().plusSeconds(3600))
-                .set(MEETING.IS_LOCKED, false).set(MEETING.ROOM_MODE, "normal").set(MEETING.RECORDING_TYPE, "cloud")
-                .set(MEETING.RECORDING_TRIGGER, "automatic-2nd-participant").execute();
-        return meetingId;
+        String roomId = aRoom().onPlatform("daily").insert(db);
+        Instant now = Instant.now();
+        return Fixtures.aMeeting().inRoom(roomId).onPlatform("daily").endingAt(now.plusSeconds(3600)).startedAt(now)
+                .with(MEETING.ROOM_URL, "https://acme.daily.co/r").with(MEETING.HOST_ROOM_URL, "https://acme.daily.co/r")
+                .insert(db);
     }
 
     TranscriptRecord transcriptOf(String recordingId) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.meetingbridge.db.tables.records.RecordingRecord;
 import app.meetingbridge.db.tables.records.TranscriptRecord;
 import app.meetingbridge.events.Topology;
+import app.meetingbridge.recordings.RecordingsExchange;
 import app.meetingbridge.events.recording.UploadCompleted;
 import app.meetingbridge.ffmpeg.ShippedFfmpeg;
 import app.meetingbridge.testsupport.FakeHttpServer;
@@ -29,8 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,10 +150,7 @@ class UploadAssemblyIT {
     }
 
     void send(UploadCompleted upload) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.UPLOAD_COMPLETED,
-                new Message(json.writeValueAsBytes(upload), properties));
+        RecordingsExchange.publish(rabbit, Topology.UPLOAD_COMPLETED, json.writeValueAsBytes(upload));
     }
 
     TranscriptRecord transcript(String id) {
@@ -267,10 +263,8 @@ class UploadAssemblyIT {
     @Test
     void deadLettersAMessageThatIsNotAnUploadCompleted() {
         String marker = "not-an-upload-" + UUID.randomUUID();
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.UPLOAD_COMPLETED,
-                new Message(("{\"transcriptId\": [\"" + marker + "\"]").getBytes(StandardCharsets.UTF_8), properties));
+        RecordingsExchange.publish(rabbit, Topology.UPLOAD_COMPLETED,
+                ("{\"transcriptId\": [\"" + marker + "\"]").getBytes(StandardCharsets.UTF_8));
 
         await(() -> dlq().contains(marker));
     }

@@ -1,14 +1,17 @@
 package app.meetingbridge.recordings.zulip;
 
-import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.TRANSCRIPT;
+import static app.meetingbridge.testsupport.Fixtures.aRoom;
+import static app.meetingbridge.testsupport.Fixtures.aTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.events.Topology;
+import app.meetingbridge.recordings.RecordingsExchange;
 import app.meetingbridge.events.recording.TranscriptCompleted;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Recorded;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
+import app.meetingbridge.testsupport.Fixtures.TranscriptFixture;
 import app.meetingbridge.testsupport.TcpProxy;
 import app.meetingbridge.testsupport.TestServices;
 import app.meetingbridge.testsupport.TestServices.TestBroker;
@@ -19,17 +22,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,29 +102,21 @@ class ZulipAutoPostIT {
     }
 
     String room(boolean autoPost, String stream) {
-        String id = UUID.randomUUID().toString();
-        db.insertInto(ROOM).set(ROOM.ID, id).set(ROOM.NAME, "zp-" + id.substring(0, 8)).set(ROOM.USER_ID, "owner-1")
-                .set(ROOM.PLATFORM, "daily").set(ROOM.ZULIP_AUTO_POST, autoPost).set(ROOM.ZULIP_STREAM, stream)
-                .set(ROOM.ZULIP_TOPIC, "meetings").execute();
-        return id;
+        return aRoom().namedLike("zp").onPlatform("daily").withZulip(autoPost, stream, "meetings").insert(db);
     }
 
     /** An ended transcript of the room, and its {@code transcript.completed} as the pipeline publishes it. */
     TranscriptCompleted ended(String room) {
-        String id = UUID.randomUUID().toString();
-        db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, id).set(TRANSCRIPT.ROOM_ID, room).set(TRANSCRIPT.STATUS, "ended")
-                .set(TRANSCRIPT.TITLE, "Weekly sync " + id.substring(0, 8))
-                .set(TRANSCRIPT.LONG_SUMMARY, "We agreed on the plan.").set(TRANSCRIPT.DURATION_MS, 125_000L)
-                .set(TRANSCRIPT.TOPICS, JSONB.valueOf("[{\"title\":\"Opening\",\"timestamp\":0.0,\"words\":[]}]"))
-                .set(TRANSCRIPT.CREATED_AT, Instant.parse("2025-03-04T09:15:00Z")).execute();
+        TranscriptFixture transcript = aTranscript().ownedBy(null).inRoom(room);
+        String id = transcript.titled("Weekly sync " + transcript.id().substring(0, 8))
+                .summarised("We agreed on the plan.").lasting(125_000L)
+                .withTopics("[{\"title\":\"Opening\",\"timestamp\":0.0,\"words\":[]}]")
+                .createdAt(Instant.parse("2025-03-04T09:15:00Z")).insert(db);
         return new TranscriptCompleted("tc-" + id, Instant.now(), id, room, 1);
     }
 
     void completed(TranscriptCompleted event) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        rabbit.send(Topology.RECORDINGS_EXCHANGE, Topology.TRANSCRIPT_COMPLETED,
-                new Message(json.writeValueAsBytes(event), properties));
+        RecordingsExchange.publish(rabbit, Topology.TRANSCRIPT_COMPLETED, json.writeValueAsBytes(event));
     }
 
     /** The messages Zulip was asked to post for the transcript (its title names it). */

@@ -3,7 +3,7 @@ package app.meetingbridge.events.meeting;
 import java.util.Set;
 
 /**
- * Which platform a <em>new</em> meeting of a room gets (DESIGN.md §5): the room's stored platform, except that
+ * Which platform a <em>new</em> meeting of a room gets: the room's stored platform, except that
  * while the Daily migration is on, the listed rooms get Daily. Both the gateway (to judge whether an active
  * meeting can be reused) and meeting-service (to create one) apply this same rule.
  */

@@ -37,9 +37,15 @@ class DailyWebhookController {
     private final JsonMapper json;
     private final Clock clock;
 
-    DailyWebhookController(WebhookProperties properties, WebhookIntake intake, Clock clock) {
-        this.signature = properties.dailySecret().isBlank() ? null
-                : new DailySignature(properties.dailySecret(), properties.dailyMaxSkew());
+    @SuppressWarnings("deprecation")
+    DailyWebhookController(DailyWebhookProperties daily, WebhookProperties properties, WebhookIntake intake,
+                           Clock clock) {
+        DailyWebhookSecret secret = DailyWebhookSecret.choose(daily.webhookSecret(), properties.dailySecret());
+        if (secret.fromDeprecatedName()) {
+            log.warn("{} is deprecated: set DAILY_WEBHOOK_SECRET (or {}) instead", DailyWebhookSecret.DEPRECATED_NAME,
+                    DailyWebhookSecret.NAME);
+        }
+        this.signature = secret.isSet() ? new DailySignature(secret.value(), properties.dailyMaxSkew()) : null;
         this.intake = intake;
         this.json = JsonMapper.builder().build();
         this.clock = clock;
