@@ -173,10 +173,11 @@ class UploadAssemblyIT {
 
         send(completed(id, 5, file.length));
 
-        await(() -> transcript(id).getStatus().equals("ended"));
+        // the chunks are deleted once the file is handed to the pipeline, which may end first: wait for both
+        await(() -> transcript(id).getStatus().equals("ended")
+                && keys("uploads/" + id + "/").equals(List.of("uploads/" + id + "/file")));
         assertThat(s3.getObjectAsBytes(request -> request.bucket(TRANSCRIPTS).key("uploads/" + id + "/file"))
                 .asByteArray()).isEqualTo(file);
-        assertThat(keys("uploads/" + id + "/")).containsExactly("uploads/" + id + "/file");
         TranscriptRecord transcript = transcript(id);
         RecordingRecord recording = db.fetchOne(RECORDING, RECORDING.ID.eq(transcript.getRecordingId()));
         assertThat(recording.getPlatform()).isEqualTo("upload");
