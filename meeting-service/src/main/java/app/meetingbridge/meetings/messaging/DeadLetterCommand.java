@@ -1,5 +1,6 @@
 package app.meetingbridge.meetings.messaging;
 
+import app.meetingbridge.meetings.CommandSettings;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 
 /**
  * The operator's command for dead-lettered messages, run as
@@ -33,12 +35,13 @@ public final class DeadLetterCommand {
         }
         String queue = args.get(1);
         String deadLetters = queue + ".dlq";
+        RabbitProperties broker = CommandSettings.of(env).bind("spring.rabbitmq", RabbitProperties.class);
         ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(env.getOrDefault("SPRING_RABBITMQ_HOST", "127.0.0.1"));
-        factory.setPort(Integer.parseInt(env.getOrDefault("SPRING_RABBITMQ_PORT", "5672")));
-        factory.setUsername(env.getOrDefault("SPRING_RABBITMQ_USERNAME", "guest"));
-        factory.setPassword(env.getOrDefault("SPRING_RABBITMQ_PASSWORD", "guest"));
-        factory.setVirtualHost(env.getOrDefault("SPRING_RABBITMQ_VIRTUAL_HOST", "/"));
+        factory.setHost(broker.determineHost());
+        factory.setPort(broker.determinePort());
+        factory.setUsername(broker.determineUsername());
+        factory.setPassword(broker.determinePassword());
+        factory.setVirtualHost(broker.determineVirtualHost() == null ? "/" : broker.determineVirtualHost());
         try (Connection connection = factory.newConnection("dead-letters"); Channel channel = connection.createChannel()) {
             long waiting = channel.queueDeclarePassive(deadLetters).getMessageCount();
             if (args.get(0).equals("count")) {

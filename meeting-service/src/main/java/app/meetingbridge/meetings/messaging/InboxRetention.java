@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +21,9 @@ class InboxRetention {
     private final Duration retention;
     private final Clock clock;
 
-    InboxRetention(WebhookInboxRepository inbox, @Value("${app.webhooks.inbox-retention}") Duration retention,
-                   Clock clock) {
+    InboxRetention(WebhookInboxRepository inbox, InboxProperties settings, Clock clock) {
         this.inbox = inbox;
-        this.retention = retention;
+        this.retention = settings.inboxRetention();
         this.clock = clock;
     }
 

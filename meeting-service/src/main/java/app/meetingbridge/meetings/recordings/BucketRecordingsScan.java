@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,7 +40,7 @@ public class BucketRecordingsScan {
 
     BucketRecordingsScan(RecordingBucket bucket, RecordingAnnouncer announcer, RecordingPollStateRepository state,
                          JobLockRepository jobs, MeterRegistry meters, Clock clock,
-                         @Value("${app.lifecycle.recordings-first-lookback:24h}") Duration firstLookback) {
+                         RecordingsProperties settings) {
         this.bucket = bucket;
         this.provider = bucket.platform().wireName();
         this.announcer = announcer;
@@ -49,7 +48,7 @@ public class BucketRecordingsScan {
         this.jobs = jobs;
         this.meters = meters;
         this.clock = clock;
-        this.firstLookback = firstLookback;
+        this.firstLookback = settings.recordingsFirstLookback();
     }
 
     @Scheduled(fixedDelayString = "${app.lifecycle.whereby-scan-interval:1h}",

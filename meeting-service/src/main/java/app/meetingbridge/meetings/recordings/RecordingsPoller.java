@@ -16,7 +16,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -55,11 +54,7 @@ public class RecordingsPoller {
 
     RecordingsPoller(RecordingCatalogue catalogue, ProviderEventHandler events, RecordingPollStateRepository state,
                      JobLockRepository jobs, MeterRegistry meters, Clock clock,
-                     @Value("${app.lifecycle.recordings-first-lookback:24h}") Duration firstLookback,
-                     @Value("${app.lifecycle.recordings-poll-max-pages:20}") int maxPages) {
-        if (maxPages < 1) {
-            throw new IllegalStateException("DAILY_RECORDINGS_POLL_MAX_PAGES must be at least 1, not " + maxPages);
-        }
+                     RecordingsProperties settings) {
         this.catalogue = catalogue;
         this.provider = catalogue.platform().wireName();
         this.events = events;
@@ -67,8 +62,8 @@ public class RecordingsPoller {
         this.jobs = jobs;
         this.meters = meters;
         this.clock = clock;
-        this.firstLookback = firstLookback;
-        this.maxPages = maxPages;
+        this.firstLookback = settings.recordingsFirstLookback();
+        this.maxPages = settings.recordingsPollMaxPages();
     }
 
     @Scheduled(fixedDelayString = "${app.lifecycle.recordings-poll-interval:3m}",

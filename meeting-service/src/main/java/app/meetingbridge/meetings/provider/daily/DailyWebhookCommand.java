@@ -1,5 +1,6 @@
 package app.meetingbridge.meetings.provider.daily;
 
+import app.meetingbridge.meetings.CommandSettings;
 import app.meetingbridge.meetings.provider.ProviderCalls;
 import app.meetingbridge.meetings.provider.ProviderHttp;
 import app.meetingbridge.meetings.provider.ProviderRejectedException;
@@ -7,8 +8,6 @@ import app.meetingbridge.meetings.provider.ProviderUnavailableException;
 import app.meetingbridge.meetings.provider.ResilienceProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +26,8 @@ public final class DailyWebhookCommand {
     }
 
     public static int run(List<String> args, Map<String, String> env, PrintStream out) {
-        String apiKey = env.getOrDefault("DAILY_API_KEY", "");
+        DailyProperties daily = CommandSettings.of(env).bind("app.providers.daily", DailyProperties.class);
+        String apiKey = daily.apiKey() == null ? "" : daily.apiKey();
         if (apiKey.isBlank()) {
             out.println("DAILY_API_KEY is not set");
             return 2;
@@ -36,13 +36,11 @@ public final class DailyWebhookCommand {
             out.println(USAGE);
             return 2;
         }
-        URI apiUrl = URI.create(env.getOrDefault("DAILY_API_URL", "https://api.daily.co/v1"));
-        ResilienceProperties resilience = new ResilienceProperties(Duration.ofSeconds(10), 3, Duration.ofMillis(500),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), 10, 50, Duration.ofSeconds(30),
-                Map.of("standard", 20.0, "list", 2.0), Duration.ofSeconds(5));
-        DailyWebhooks webhooks = new DailyWebhooks(ProviderHttp.client(DailyApi.class, "daily", apiUrl, apiKey,
+        ResilienceProperties resilience = daily.resilience();
+        String secret = daily.webhookSecret() == null ? "" : daily.webhookSecret();
+        DailyWebhooks webhooks = new DailyWebhooks(ProviderHttp.client(DailyApi.class, "daily", daily.apiUrl(), apiKey,
                 resilience.timeout()), new ProviderCalls("daily", resilience, new SimpleMeterRegistry()),
-                env.get("DAILY_WEBHOOK_SECRET"));
+                secret.isBlank() ? null : secret);
         try {
             return switch (args.get(0)) {
                 case "status" -> {
@@ -58,7 +56,7 @@ public final class DailyWebhookCommand {
                         out.println(USAGE);
                         yield 2;
                     }
-                    if (env.getOrDefault("DAILY_WEBHOOK_SECRET", "").isBlank()) {
+                    if (secret.isBlank()) {
                         out.println("DAILY_WEBHOOK_SECRET is not set: the gateway verifies Daily's signatures with it");
                         yield 2;
                     }

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,11 +33,11 @@ class DailyWebhookHealth {
     private final AtomicInteger active = new AtomicInteger(-1);
 
     DailyWebhookHealth(DailyVideoProvider daily, JobLockRepository jobs, MeterRegistry meters,
-                       @Value("${app.lifecycle.daily-webhook-url}") String url) {
+                       DailyWebhookHealthProperties settings) {
         this.daily = daily;
         this.jobs = jobs;
         this.meters = meters;
-        this.url = url;
+        this.url = settings.dailyWebhookUrl();
         Gauge.builder("daily.webhook.active", active, AtomicInteger::get).register(meters);
     }
 

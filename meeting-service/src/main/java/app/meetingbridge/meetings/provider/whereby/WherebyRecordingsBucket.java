@@ -4,22 +4,17 @@ import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.meetings.provider.ProviderUnavailableException;
 import app.meetingbridge.meetings.provider.RecordingBucket;
 import app.meetingbridge.meetings.provider.StoredRecording;
-import java.net.URI;
+import app.meetingbridge.storage.S3Access;
+import app.meetingbridge.storage.S3Clients;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -39,19 +34,12 @@ public class WherebyRecordingsBucket implements RecordingBucket, AutoCloseable {
     private final String bucket;
     private final S3Client s3;
 
-    WherebyRecordingsBucket(WherebyProperties properties, @Value("${S3_ENDPOINT:}") String endpoint) {
+    WherebyRecordingsBucket(WherebyProperties properties) {
         this.bucket = properties.storageBucket();
-        var builder = S3Client.builder()
-                .region(Region.of(properties.storageRegion() == null || properties.storageRegion().isBlank()
-                        ? "us-east-1" : properties.storageRegion()))
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        properties.storageAccessKeyId(), properties.storageSecretAccessKey())));
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
-        }
-        this.s3 = builder.build();
+        this.s3 = S3Clients.client(new S3Access(properties.storageEndpoint(),
+                properties.storageRegion() == null || properties.storageRegion().isBlank()
+                        ? "us-east-1" : properties.storageRegion(),
+                properties.storageAccessKeyId(), properties.storageSecretAccessKey()));
     }
 
     @Override

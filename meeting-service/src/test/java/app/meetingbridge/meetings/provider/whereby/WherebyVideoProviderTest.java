@@ -57,7 +57,7 @@ class WherebyVideoProviderTest {
                 Duration.ofSeconds(2), 4, 50, Duration.ofSeconds(1),
                 Map.of("read", 50.0, "write", 50.0, "delete", 50.0), Duration.ofSeconds(5));
         return new WherebyVideoProvider(new WherebyProperties("whereby-key", whereby.baseUri(), "secret",
-                "whereby-recordings", "eu-west-1", "AKIAEXAMPLE", "s3cr3t", logoPath, resilience, null), meters);
+                "whereby-recordings", "eu-west-1", "AKIAEXAMPLE", "s3cr3t", logoPath, resilience, null, ""), meters);
     }
 
     /** Times out after 5 s: a request to the fake can take a few hundred ms on a machine busy with other builds. */
