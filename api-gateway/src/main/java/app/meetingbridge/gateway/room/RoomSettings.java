@@ -4,7 +4,7 @@ import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.rooms.RoomMeetingSettings;
 import org.jspecify.annotations.Nullable;
 
-/** Everything an owner sets on a room (reflector-behaviour §1.1), with Reflector's defaults. */
+/** Everything an owner sets on a room, with the defaults Reflector gives a room created without them. */
 public record RoomSettings(String name, boolean zulipAutoPost, String zulipStream, String zulipTopic, boolean isLocked,
                            String roomMode, String recordingType, String recordingTrigger, boolean isShared,
                            @Nullable String webhookUrl, @Nullable String webhookSecret, @Nullable String icsUrl,

@@ -9,7 +9,7 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Daily's webhook signature (providers-and-peers §A2): base64 of HMAC-SHA256, keyed with the base64-decoded
+ * Daily's webhook signature, as Daily documents it: base64 of HMAC-SHA256, keyed with the base64-decoded
  * secret, over {@code X-Webhook-Timestamp + "." + raw body}, in {@code X-Webhook-Signature}; plus our window
  * on the timestamp.
  */

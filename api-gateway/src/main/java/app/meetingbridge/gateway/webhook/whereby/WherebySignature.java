@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whereby's signature (providers-and-peers §A3): {@code Whereby-Signature: t=<unix seconds>,v1=<hex>}, the hex
+ * Whereby's signature, as Whereby documents it: {@code Whereby-Signature: t=<unix seconds>,v1=<hex>}, the hex
  * HMAC-SHA256 keyed with the secret as given over {@code t + "." + body}, at most {@code maxAge} old. Checked over
  * the raw bytes first; Whereby's own sample signs {@code JSON.stringify(parsed body)}, so the compact
  * re-serialisation (non-ASCII kept as is) is accepted too.
