@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "app.auth.backend=none",
         "app.meetings.create-timeout=1500ms",
         "app.http.max-body-size=64KB",
-        "app.providers.daily-api-key=set-in-tests",
+        "app.providers.daily.api-key=set-in-tests",
         "app.providers.daily.webhook-secret=" + GatewayTestSupport.DAILY_SECRET,
         "app.webhooks.whereby-secret=" + GatewayTestSupport.WHEREBY_SECRET,
         // receivers under the reserved .test domain, vouched for by name: they need not resolve

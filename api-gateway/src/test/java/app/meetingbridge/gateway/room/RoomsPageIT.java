@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
  * reads from the answers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "app.providers.daily-api-key=set-in-tests",
-        "app.providers.whereby-api-key=set-in-tests",
+        "app.providers.daily.api-key=set-in-tests",
+        "app.providers.whereby.api-key=set-in-tests",
         // receivers under .test vouched for by name; the webhook test's receiver listens on this machine
         "app.outbound.allowed-hosts=*.test,127.0.0.1"})
 class RoomsPageIT extends SignedInTestSupport {
