@@ -4,6 +4,7 @@ import static app.meetingbridge.db.Tables.ROOM;
 
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.testsupport.FakeHttpServer;
+import app.meetingbridge.testsupport.Fixtures;
 import app.meetingbridge.testsupport.TestServices;
 import java.util.Map;
 import java.util.UUID;
@@ -77,12 +78,7 @@ public abstract class MeetingServiceTestSupport {
 
     protected String aRoom(String id, String platform) {
         String name = "room-" + UUID.randomUUID().toString().substring(0, 8);
-        db.insertInto(ROOM)
-                .set(ROOM.ID, id)
-                .set(ROOM.NAME, name)
-                .set(ROOM.USER_ID, "owner-1")
-                .set(ROOM.PLATFORM, platform)
-                .execute();
+        Fixtures.aRoom().withId(id).named(name).ownedBy("owner-1").onPlatform(platform).insert(db);
         return name;
     }
 

@@ -10,6 +10,7 @@ import app.meetingbridge.events.transcript.TranscriptEvent;
 import app.meetingbridge.llm.Recap;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
+import app.meetingbridge.testsupport.Fixtures;
 import app.meetingbridge.transcripts.Topic;
 import app.meetingbridge.transcripts.Word;
 import java.time.Instant;
@@ -179,21 +180,8 @@ class RecordingLiveEventsIT extends RecordingTestSupport {
     }
 
     String aTranscript(String status) {
-        String recordingId = UUID.randomUUID().toString();
-        db.insertInto(app.meetingbridge.db.Tables.RECORDING).set(app.meetingbridge.db.Tables.RECORDING.ID, recordingId)
-                .set(app.meetingbridge.db.Tables.RECORDING.PLATFORM, "daily")
-                .set(app.meetingbridge.db.Tables.RECORDING.PROVIDER_RECORDING_ID, recordingId)
-                .set(app.meetingbridge.db.Tables.RECORDING.RECORDING_TYPE, "cloud")
-                .set(app.meetingbridge.db.Tables.RECORDING.BUCKET_NAME, DAILY_BUCKET)
-                .set(app.meetingbridge.db.Tables.RECORDING.OBJECT_KEY, "acme/x")
-                .set(app.meetingbridge.db.Tables.RECORDING.RECORDED_AT, Instant.now())
-                .set(app.meetingbridge.db.Tables.RECORDING.STATE, "processing").execute();
-        String id = UUID.randomUUID().toString();
-        db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, id).set(TRANSCRIPT.RECORDING_ID, recordingId)
-                .set(TRANSCRIPT.USER_ID, "owner-1").set(TRANSCRIPT.NAME, "").set(TRANSCRIPT.STATUS, status)
-                .set(TRANSCRIPT.SOURCE_KIND, "room").set(TRANSCRIPT.SHARE_MODE, "private")
-                .set(TRANSCRIPT.CREATED_AT, Instant.now()).set(TRANSCRIPT.UPDATED_AT, Instant.now()).execute();
-        return id;
+        return Fixtures.aTranscript().fromARecording().ownedBy("owner-1").inStatus(status).shared("private")
+                .insert(db);
     }
 
     List<String> log(String transcriptId) {
