@@ -1,14 +1,13 @@
 package app.meetingbridge.recordings.roomwebhook;
 
-import static app.meetingbridge.db.Tables.ROOM;
 import static app.meetingbridge.db.Tables.ROOM_WEBHOOK_DELIVERY;
-import static app.meetingbridge.db.Tables.TRANSCRIPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.recording.TranscriptCompleted;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
+import app.meetingbridge.testsupport.Fixtures;
 import app.meetingbridge.testsupport.TcpProxy;
 import app.meetingbridge.testsupport.TestServices;
 import app.meetingbridge.testsupport.TestServices.TestBroker;
@@ -91,18 +90,14 @@ class RoomWebhookOutageIT {
         receiver.on("POST", "/hook", Reply.json(200, "{}"));
         try (CloseableDSLContext db = DSL.using(ownDatabase.url(), ownDatabase.user(), ownDatabase.password())) {
             String room = UUID.randomUUID().toString();
-            db.insertInto(ROOM).set(ROOM.ID, room).set(ROOM.NAME, "outage-" + room.substring(0, 8))
-                    .set(ROOM.USER_ID, "owner-1").set(ROOM.PLATFORM, "mock")
-                    .set(ROOM.WEBHOOK_URL, receiver.baseUri() + "/hook").set(ROOM.WEBHOOK_SECRET, "room-secret")
-                    .execute();
+            Fixtures.aRoom().withId(room).named("outage-" + room.substring(0, 8)).ownedBy("owner-1")
+                    .onPlatform("mock").withWebhook(receiver.baseUri() + "/hook", "room-secret").insert(db);
             List<String> sent = new CopyOnWriteArrayList<>();
             AtomicBoolean flowing = new AtomicBoolean(true);
             // a transcript ends (written straight to the database, not through the cut) and its message is published
             Thread flow = new Thread(() -> {
                 while (flowing.get()) {
-                    String transcript = UUID.randomUUID().toString();
-                    db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, transcript).set(TRANSCRIPT.ROOM_ID, room)
-                            .set(TRANSCRIPT.STATUS, "ended").execute();
+                    String transcript = Fixtures.aTranscript().inRoom(room).inStatus("ended").insert(db);
                     String eventId = "tc-" + transcript;
                     rabbit.convertAndSend(Topology.RECORDINGS_EXCHANGE, Topology.TRANSCRIPT_COMPLETED,
                             new TranscriptCompleted(eventId, Instant.now(), transcript, room, 1));

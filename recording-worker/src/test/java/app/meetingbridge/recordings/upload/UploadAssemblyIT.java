@@ -7,11 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.meetingbridge.db.tables.records.RecordingRecord;
 import app.meetingbridge.db.tables.records.TranscriptRecord;
 import app.meetingbridge.events.Topology;
-import app.meetingbridge.recordings.RecordingsExchange;
 import app.meetingbridge.events.recording.UploadCompleted;
 import app.meetingbridge.ffmpeg.ShippedFfmpeg;
+import app.meetingbridge.recordings.RecordingsExchange;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
+import app.meetingbridge.testsupport.Fixtures;
 import app.meetingbridge.testsupport.TestS3;
 import app.meetingbridge.testsupport.TestServices;
 import java.nio.charset.StandardCharsets;
@@ -127,10 +128,8 @@ class UploadAssemblyIT {
 
     /** A transcript made by {@code POST /v1/transcripts} whose upload just completed, with its chunks stored. */
     String uploaded(byte[] file, int chunks) {
-        String id = UUID.randomUUID().toString();
-        db.insertInto(TRANSCRIPT).set(TRANSCRIPT.ID, id).set(TRANSCRIPT.USER_ID, "alice").set(TRANSCRIPT.NAME, "Upload")
-                .set(TRANSCRIPT.STATUS, "uploaded").set(TRANSCRIPT.SOURCE_KIND, "file")
-                .set(TRANSCRIPT.SHARE_MODE, "private").set(TRANSCRIPT.CREATED_AT, Instant.now()).execute();
+        String id = Fixtures.aTranscript().ownedBy("alice").inStatus("uploaded").shared("private")
+                .with(TRANSCRIPT.NAME, "Upload").with(TRANSCRIPT.SOURCE_KIND, "file").insert(db);
         int size = (file.length + chunks - 1) / chunks;
         for (int n = 0; n < chunks; n++) {
             byte[] part = Arrays.copyOfRange(file, Math.min(file.length, n * size), Math.min(file.length, (n + 1) * size));
