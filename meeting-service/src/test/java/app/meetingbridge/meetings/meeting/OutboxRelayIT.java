@@ -1,7 +1,6 @@
 package app.meetingbridge.meetings.meeting;
 
 import static app.meetingbridge.db.Tables.OUTBOX;
-import static app.meetingbridge.db.Tables.ROOM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.events.Topology;
@@ -11,6 +10,7 @@ import app.meetingbridge.events.meeting.MeetingCreated;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.meetings.meeting.MeetingService;
 import app.meetingbridge.messaging.Outbox;
+import app.meetingbridge.testsupport.Fixtures;
 import app.meetingbridge.testsupport.TcpProxy;
 import app.meetingbridge.testsupport.TestServices;
 import java.io.IOException;
@@ -80,8 +80,7 @@ class OutboxRelayIT {
     @Test
     void keepsTheMessageUnsentWhileTheBrokerIsAwayAndRelaysItOnceItIsBack() throws Exception {
         String room = "outbox-" + UUID.randomUUID().toString().substring(0, 8);
-        db.insertInto(ROOM).set(ROOM.ID, UUID.randomUUID().toString()).set(ROOM.NAME, room)
-                .set(ROOM.USER_ID, "owner").set(ROOM.PLATFORM, "mock").execute();
+        Fixtures.aRoom().named(room).ownedBy("owner").onPlatform("mock").insert(db);
         CachingConnectionFactory direct = directConnection();
         try {
             RabbitAdmin admin = new RabbitAdmin(direct);

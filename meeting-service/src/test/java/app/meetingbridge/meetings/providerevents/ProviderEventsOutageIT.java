@@ -2,7 +2,6 @@ package app.meetingbridge.meetings.providerevents;
 
 import static app.meetingbridge.db.Tables.MEETING;
 import static app.meetingbridge.db.Tables.PARTICIPANT_SESSION;
-import static app.meetingbridge.db.Tables.ROOM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.meetingbridge.events.Topology;
@@ -10,6 +9,7 @@ import app.meetingbridge.events.meeting.CreateMeeting;
 import app.meetingbridge.events.meeting.MeetingCreateReply;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.provider.ParticipantJoined;
+import app.meetingbridge.testsupport.Fixtures;
 import app.meetingbridge.testsupport.TcpProxy;
 import app.meetingbridge.testsupport.TestServices;
 import app.meetingbridge.testsupport.TestServices.TestBroker;
@@ -143,8 +143,7 @@ class ProviderEventsOutageIT {
     /** A meeting made through meeting-service's own create path, while the database is up. */
     String aMeeting(CloseableDSLContext db) {
         String room = "outage-" + UUID.randomUUID().toString().substring(0, 8);
-        db.insertInto(ROOM).set(ROOM.ID, UUID.randomUUID().toString()).set(ROOM.NAME, room)
-                .set(ROOM.USER_ID, "owner-1").set(ROOM.PLATFORM, "mock").execute();
+        Fixtures.aRoom().named(room).ownedBy("owner-1").onPlatform("mock").insert(db);
         MeetingCreateReply reply = rabbit.convertSendAndReceiveAsType(Topology.MEETING_COMMANDS_EXCHANGE,
                 Topology.MEETING_CREATE, new CreateMeeting(UUID.randomUUID().toString(), room, false, null,
                         Instant.now()), new ParameterizedTypeReference<MeetingCreateReply>() {

@@ -8,6 +8,7 @@ import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.meetings.MeetingServiceTestSupport;
 import app.meetingbridge.meetings.RecordingReadyObserver;
 import app.meetingbridge.meetings.TestSqs;
+import app.meetingbridge.testsupport.Fixtures;
 import app.meetingbridge.testsupport.TestS3;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
@@ -96,14 +97,11 @@ class WherebyRecordingsIT extends MeetingServiceTestSupport {
 
     String wherebyMeeting(String providerRoomName) {
         String room = roomId(aRoom("whereby"));
-        String id = UUID.randomUUID().toString();
-        db.insertInto(MEETING).set(MEETING.ID, id).set(MEETING.ROOM_ID, room).set(MEETING.PLATFORM, "whereby")
-                .set(MEETING.PROVIDER_MEETING_ID, "wb-" + id).set(MEETING.PROVIDER_ROOM_NAME, providerRoomName)
-                .set(MEETING.ROOM_URL, "https://acme.whereby.com" + providerRoomName)
-                .set(MEETING.HOST_ROOM_URL, "https://acme.whereby.com" + providerRoomName)
-                .set(MEETING.START_DATE, Instant.now()).set(MEETING.END_DATE, Instant.now().plusSeconds(3600))
-                .set(MEETING.IS_LOCKED, false).set(MEETING.ROOM_MODE, "normal").set(MEETING.RECORDING_TYPE, "cloud")
-                .set(MEETING.RECORDING_TRIGGER, "automatic-2nd-participant").execute();
+        String id = Fixtures.aMeeting().inRoom(room).onPlatform("whereby").providerRoomNamed(providerRoomName)
+                .startedAt(Instant.now())
+                .with(MEETING.ROOM_URL, "https://acme.whereby.com" + providerRoomName)
+                .with(MEETING.HOST_ROOM_URL, "https://acme.whereby.com" + providerRoomName)
+                .insert(db);
         return id;
     }
 
