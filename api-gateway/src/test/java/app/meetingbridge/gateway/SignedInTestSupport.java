@@ -1,6 +1,7 @@
 package app.meetingbridge.gateway;
 
 import app.meetingbridge.testsupport.HttpJson;
+import app.meetingbridge.testsupport.TestS3;
 import app.meetingbridge.testsupport.TestServices;
 import app.meetingbridge.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,16 @@ public abstract class SignedInTestSupport {
     static void servicesAndIdentityProvider(DynamicPropertyRegistry registry) {
         TestServices.register(registry);
         tokens.trustedBy(registry);
+    }
+
+    /** The transcript storage the gateway reads audio from and writes uploads to: {@code bucket} on the shared s3proxy. */
+    protected static void transcriptStorage(DynamicPropertyRegistry registry, String bucket) {
+        TestS3 s3 = TestS3.shared();
+        s3.createBucket(bucket);
+        registry.add("app.storage.endpoint", () -> s3.endpoint().toString());
+        registry.add("app.storage.bucket", () -> bucket);
+        registry.add("app.storage.access-key-id", () -> TestS3.ACCESS_KEY);
+        registry.add("app.storage.secret-access-key", () -> TestS3.SECRET_KEY);
     }
 
     @BeforeEach

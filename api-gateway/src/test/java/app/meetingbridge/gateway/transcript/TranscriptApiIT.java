@@ -50,12 +50,7 @@ class TranscriptApiIT extends SignedInTestSupport {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        TestS3 s3 = TestS3.shared();
-        s3.createBucket(BUCKET);
-        registry.add("app.storage.endpoint", () -> s3.endpoint().toString());
-        registry.add("app.storage.bucket", () -> BUCKET);
-        registry.add("app.storage.access-key-id", () -> TestS3.ACCESS_KEY);
-        registry.add("app.storage.secret-access-key", () -> TestS3.SECRET_KEY);
+        transcriptStorage(registry, BUCKET);
     }
 
     String room(String owner) {
