@@ -1,13 +1,9 @@
 package app.meetingbridge.recordings.recording;
 
-import app.meetingbridge.events.Topology;
-import app.meetingbridge.events.recording.TranscriptCompleted;
-import app.meetingbridge.messaging.Outbox;
 import app.meetingbridge.recordings.llm.LlmProperties;
 import app.meetingbridge.recordings.recording.TranscriptRepository.PostProcessDue;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,16 +24,16 @@ class PostProcessRetry {
     private final TranscriptRepository transcripts;
     private final RecordingPipeline pipeline;
     private final LlmProperties settings;
-    private final Outbox outbox;
+    private final CompletedTranscripts completed;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     PostProcessRetry(TranscriptRepository transcripts, RecordingPipeline pipeline, LlmProperties settings,
-                     Outbox outbox, TransactionTemplate transactions, Clock clock) {
+                     CompletedTranscripts completed, TransactionTemplate transactions, Clock clock) {
         this.transcripts = transcripts;
         this.pipeline = pipeline;
         this.settings = settings;
-        this.outbox = outbox;
+        this.completed = completed;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -60,9 +56,7 @@ class PostProcessRetry {
                 if (!transcripts.postProcessed(due, made, done.plus(settings.retryInterval()), done)) {
                     return false;
                 }
-                String eventId = UUID.randomUUID().toString().replace("-", "");
-                outbox.add("transcript-completed:" + eventId, Topology.RECORDINGS_EXCHANGE,
-                        Topology.TRANSCRIPT_COMPLETED, new TranscriptCompleted(eventId, done, due.id(), due.roomId(), 1));
+                completed.announce(due.id(), due.roomId(), done);
                 return true;
             }));
             log.info("transcript {}: post-processing tried again, {}", due.id(), !stored

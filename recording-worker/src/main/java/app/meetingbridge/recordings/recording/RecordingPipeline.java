@@ -1,9 +1,6 @@
 package app.meetingbridge.recordings.recording;
 
-import app.meetingbridge.events.Topology;
-import app.meetingbridge.events.recording.TranscriptCompleted;
 import app.meetingbridge.llm.PostProcessor;
-import app.meetingbridge.messaging.Outbox;
 import app.meetingbridge.recordings.audio.Ffmpeg;
 import app.meetingbridge.recordings.diarization.Diarizer;
 import app.meetingbridge.recordings.diarization.Diarizer.DiarizationException;
@@ -22,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,15 +65,15 @@ class RecordingPipeline {
     private final LlmProperties llm;
     private final RecordingRetryProperties retry;
     private final JsonMapper json;
-    private final Outbox outbox;
+    private final CompletedTranscripts completed;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     RecordingPipeline(RecordingRepository recordings, TranscriptRepository transcripts, MeetingReadRepository meetings,
                       ObjectProvider<S3RecordingStore> store, Ffmpeg ffmpeg, TranscriptionBackend backend,
                       Diarizer diarizer, ObjectProvider<PostProcessor> postProcessor, LlmProperties llm,
-                      RecordingRetryProperties retry, ConsentProperties consentSettings, JsonMapper json, Outbox outbox,
-                      TransactionTemplate transactions, Clock clock) {
+                      RecordingRetryProperties retry, ConsentProperties consentSettings, JsonMapper json,
+                      CompletedTranscripts completed, TransactionTemplate transactions, Clock clock) {
         this.recordings = recordings;
         this.transcripts = transcripts;
         this.meetings = meetings;
@@ -100,7 +96,7 @@ class RecordingPipeline {
         }
         this.retry = retry;
         this.json = json;
-        this.outbox = outbox;
+        this.completed = completed;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -194,9 +190,7 @@ class RecordingPipeline {
         transactions.executeWithoutResult(status -> {
             transcripts.transcribed(transcript.id(), made, now.plus(llm.retryInterval()), now);
             recordings.advance(recording.id(), RecordingState.DONE, now);
-            String eventId = UUID.randomUUID().toString().replace("-", "");
-            outbox.add("transcript-completed:" + eventId, Topology.RECORDINGS_EXCHANGE, Topology.TRANSCRIPT_COMPLETED,
-                    new TranscriptCompleted(eventId, now, transcript.id(), transcript.roomId(), 1));
+            completed.announce(transcript.id(), transcript.roomId(), now);
         });
         log.info("recording {}: transcript {} ended", recording.id(), transcript.id());
     }
