@@ -2,6 +2,7 @@ package app.meetingbridge.recordings.recording;
 
 import app.meetingbridge.recordings.audio.Ffmpeg;
 import app.meetingbridge.recordings.audio.Ffmpeg.Track;
+import app.meetingbridge.recordings.audio.WorkFolder;
 import app.meetingbridge.recordings.recording.MeetingReadRepository.Participant;
 import app.meetingbridge.recordings.storage.S3RecordingStore;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package app.meetingbridge.recordings.recording;
 
 import app.meetingbridge.events.recording.RecordingReady;
 import app.meetingbridge.recordings.audio.Ffmpeg;
+import app.meetingbridge.recordings.audio.WorkFolder;
 import app.meetingbridge.recordings.diarization.Diarizer;
 import app.meetingbridge.recordings.diarization.Diarizer.DiarizationException;
 import app.meetingbridge.recordings.diarization.Diarizer.Turns;

@@ -5,21 +5,19 @@ import app.meetingbridge.events.recording.ReprocessRequested;
 import app.meetingbridge.events.recording.UploadCompleted;
 import app.meetingbridge.messaging.Outbox;
 import app.meetingbridge.recordings.audio.Ffmpeg;
+import app.meetingbridge.recordings.audio.WorkFolder;
 import app.meetingbridge.recordings.storage.S3RecordingStore;
 import app.meetingbridge.recordings.storage.StorageException;
 import app.meetingbridge.recordings.storage.StorageException.Reason;
 import app.meetingbridge.recordings.upload.UploadRepository.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -92,9 +90,8 @@ class UploadAssembly {
             return;
         }
         String key = fileKey(transcript.id());
-        Path folderOnDisk = temporaryFolder(transcript.id());
-        try {
-            Path file = folderOnDisk.resolve("file");
+        try (WorkFolder work = WorkFolder.create("upload-" + transcript.id())) {
+            Path file = work.resolve("file");
             long bytes = store.concatenate(upload.chunkKeys(), file);
             if (bytes != upload.totalBytes()) {
                 throw new StorageException(Reason.TRUNCATED, "the chunks of transcript " + transcript.id() + " hold "
@@ -113,8 +110,6 @@ class UploadAssembly {
         } catch (IOException e) {
             throw new UncheckedIOException("checking the upload of transcript " + transcript.id() + ": "
                     + e.getMessage(), e);
-        } finally {
-            deleteFolder(folderOnDisk);
         }
         transactions.executeWithoutResult(status -> {
             Instant now = clock.instant();
@@ -129,21 +124,5 @@ class UploadAssembly {
 
     private static void delete(S3RecordingStore store, List<String> keys) {
         keys.forEach(store::deleteFromTranscripts);
-    }
-
-    private static Path temporaryFolder(String transcriptId) {
-        try {
-            return Files.createTempDirectory("upload-" + transcriptId);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteFolder(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            log.warn("could not remove {}: {}", folder, e.getMessage());
-        }
     }
 }

@@ -1,4 +1,4 @@
-package app.meetingbridge.recordings.recording;
+package app.meetingbridge.recordings.audio;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,8 +8,11 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A step's temporary folder, removed with everything in it when the step is done, however it ended. */
-final class WorkFolder implements AutoCloseable {
+/**
+ * A step's temporary folder for the files ffmpeg reads and writes, removed with everything in it when the step is
+ * done, however it ended.
+ */
+public final class WorkFolder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WorkFolder.class);
 
@@ -19,11 +22,11 @@ final class WorkFolder implements AutoCloseable {
         this.path = path;
     }
 
-    static WorkFolder create(String name) throws IOException {
+    public static WorkFolder create(String name) throws IOException {
         return new WorkFolder(Files.createTempDirectory(name));
     }
 
-    Path resolve(String file) {
+    public Path resolve(String file) {
         return path.resolve(file);
     }
 
