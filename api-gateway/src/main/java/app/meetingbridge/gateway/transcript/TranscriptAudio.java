@@ -1,5 +1,6 @@
 package app.meetingbridge.gateway.transcript;
 
+import app.meetingbridge.storage.S3Folders;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A transcript's audio in the transcript storage: {@code {id}/audio.mp3} (streamed, byte ranges passed to S3)
@@ -96,15 +96,7 @@ class TranscriptAudio implements AutoCloseable {
     }
 
     private List<String> deletePrefix(String prefix) {
-        List<String> keys = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(properties.bucket())
-                .prefix(prefix)).contents()) {
-            keys.add(object.key());
-        }
-        for (String key : keys) {
-            s3.deleteObject(request -> request.bucket(properties.bucket()).key(key));
-        }
-        return keys;
+        return S3Folders.deleteUnder(s3, properties.bucket(), prefix);
     }
 
     @Override

@@ -1,15 +1,13 @@
 package app.meetingbridge.gateway.upload;
 
 import app.meetingbridge.gateway.transcript.AudioStorageProperties;
+import app.meetingbridge.storage.S3Folders;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The chunks of uploads in the transcript storage, at {@code uploads/{transcript id}/chunk-{n}}: each streamed from
@@ -53,13 +51,7 @@ class UploadStorage implements AutoCloseable {
 
     /** Deletes every object of the transcript's upload; returns how many there were. */
     int discard(String transcriptId) {
-        List<String> keys = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(properties.bucket())
-                .prefix(folder(transcriptId))).contents()) {
-            keys.add(object.key());
-        }
-        keys.forEach(key -> s3.deleteObject(request -> request.bucket(properties.bucket()).key(key)));
-        return keys.size();
+        return S3Folders.deleteUnder(s3, properties.bucket(), folder(transcriptId)).size();
     }
 
     /** The storage did not take a request. */

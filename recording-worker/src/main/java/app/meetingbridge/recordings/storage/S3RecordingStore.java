@@ -4,6 +4,7 @@ import app.meetingbridge.recordings.storage.StorageException.Reason;
 import app.meetingbridge.recordings.storage.StorageProperties.Bucket;
 import app.meetingbridge.storage.S3Access;
 import app.meetingbridge.storage.S3Clients;
+import app.meetingbridge.storage.S3Folders;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -372,13 +373,7 @@ public class S3RecordingStore implements AutoCloseable {
             throw new IllegalArgumentException("refusing to delete the whole transcript storage");
         }
         try {
-            List<String> deleted = new ArrayList<>();
-            transcripts.listObjectsV2Paginator(request -> request.bucket(transcriptsBucket()).prefix(under)).contents()
-                    .forEach(object -> {
-                        deleteFromTranscripts(object.key());
-                        deleted.add(object.key());
-                    });
-            return deleted;
+            return S3Folders.deleteUnder(transcripts, transcriptsBucket(), under);
         } catch (SdkException e) {
             throw new StorageException(Reason.UNAVAILABLE, "deleting " + under + "*: " + e.getMessage(), e);
         }
