@@ -10,6 +10,7 @@ import app.meetingbridge.events.meeting.MeetingCreateReply;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.provider.ParticipantJoined;
 import app.meetingbridge.testsupport.Fixtures;
+import app.meetingbridge.testsupport.OutageFlow;
 import app.meetingbridge.testsupport.TcpProxy;
 import app.meetingbridge.testsupport.TestServices;
 import app.meetingbridge.testsupport.TestServices.TestBroker;
@@ -22,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.jooq.CloseableDSLContext;
@@ -94,34 +94,14 @@ class ProviderEventsOutageIT {
                 rooms.add(db.fetchSingle(MEETING, MEETING.ID.eq(meeting)).getProviderRoomName());
             }
             AtomicInteger published = new AtomicInteger();
-            AtomicBoolean flowing = new AtomicBoolean(true);
-            Thread flow = new Thread(() -> {
-                while (flowing.get()) {
-                    int n = published.getAndIncrement();
-                    String room = rooms.get(n % rooms.size());
-                    rabbit.convertAndSend(Topology.PROVIDER_EVENTS_EXCHANGE, Topology.PARTICIPANT_JOINED,
-                            new ParticipantJoined("outage-" + n, Instant.now(), Platform.MOCK, room, null, "s-" + n,
-                                    null, "P" + n, Instant.now().truncatedTo(ChronoUnit.MILLIS), null));
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "provider-events-flow");
-
-            flow.start();
-            long started = System.nanoTime();
-            try {
-                Thread.sleep(AROUND.toMillis()); // the flow's length before the cut, not a wait for a state
-                database.cut();
-                Thread.sleep(OUTAGE.toMillis()); // the outage's length
-            } finally {
-                database.restore();
-            }
-            Thread.sleep(AROUND.toMillis()); // the flow's length after the outage
-            flowing.set(false);
-            flow.join();
+            long started = OutageFlow.through(database, AROUND, OUTAGE, Duration.ofMillis(50), "provider-events-flow",
+                    () -> {
+                        int n = published.getAndIncrement();
+                        String room = rooms.get(n % rooms.size());
+                        rabbit.convertAndSend(Topology.PROVIDER_EVENTS_EXCHANGE, Topology.PARTICIPANT_JOINED,
+                                new ParticipantJoined("outage-" + n, Instant.now(), Platform.MOCK, room, null,
+                                        "s-" + n, null, "P" + n, Instant.now().truncatedTo(ChronoUnit.MILLIS), null));
+                    });
             int sent = published.get();
 
             Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() ->

@@ -8,6 +8,7 @@ import app.meetingbridge.events.recording.TranscriptCompleted;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
 import app.meetingbridge.testsupport.Fixtures;
+import app.meetingbridge.testsupport.OutageFlow;
 import app.meetingbridge.testsupport.TcpProxy;
 import app.meetingbridge.testsupport.TestServices;
 import app.meetingbridge.testsupport.TestServices.TestBroker;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
@@ -93,35 +93,15 @@ class RoomWebhookOutageIT {
             Fixtures.aRoom().withId(room).named("outage-" + room.substring(0, 8)).ownedBy("owner-1")
                     .onPlatform("mock").withWebhook(receiver.baseUri() + "/hook", "room-secret").insert(db);
             List<String> sent = new CopyOnWriteArrayList<>();
-            AtomicBoolean flowing = new AtomicBoolean(true);
             // a transcript ends (written straight to the database, not through the cut) and its message is published
-            Thread flow = new Thread(() -> {
-                while (flowing.get()) {
-                    String transcript = Fixtures.aTranscript().inRoom(room).inStatus("ended").insert(db);
-                    String eventId = "tc-" + transcript;
-                    rabbit.convertAndSend(Topology.RECORDINGS_EXCHANGE, Topology.TRANSCRIPT_COMPLETED,
-                            new TranscriptCompleted(eventId, Instant.now(), transcript, room, 1));
-                    sent.add(eventId);
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "transcripts-flow");
-
-            flow.start();
-            long started = System.nanoTime();
-            try {
-                Thread.sleep(AROUND.toMillis()); // the flow's length before the cut, not a wait for a state
-                database.cut();
-                Thread.sleep(OUTAGE.toMillis()); // the outage's length
-            } finally {
-                database.restore();
-            }
-            Thread.sleep(AROUND.toMillis()); // the flow's length after the outage
-            flowing.set(false);
-            flow.join();
+            long started = OutageFlow.through(database, AROUND, OUTAGE, Duration.ofMillis(100), "transcripts-flow",
+                    () -> {
+                        String transcript = Fixtures.aTranscript().inRoom(room).inStatus("ended").insert(db);
+                        String eventId = "tc-" + transcript;
+                        rabbit.convertAndSend(Topology.RECORDINGS_EXCHANGE, Topology.TRANSCRIPT_COMPLETED,
+                                new TranscriptCompleted(eventId, Instant.now(), transcript, room, 1));
+                        sent.add(eventId);
+                    });
 
             Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() ->
                     received().keySet().containsAll(sent));
