@@ -15,12 +15,10 @@ import app.meetingbridge.recordings.RecordingsExchange;
 import app.meetingbridge.events.meeting.Platform;
 import app.meetingbridge.events.recording.ConsentRefused;
 import app.meetingbridge.events.recording.RecordingReady;
-import app.meetingbridge.ffmpeg.ShippedFfmpeg;
+import app.meetingbridge.recordings.TestMedia;
 import app.meetingbridge.testsupport.Fixtures;
 import app.meetingbridge.testsupport.TestS3;
 import app.meetingbridge.testsupport.TestServices;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -105,16 +103,8 @@ public abstract class RecordingTestSupport {
 
     /** A WebM/Opus tone made by ffmpeg, as Daily writes participant tracks. */
     static byte[] tone(int frequency, double seconds) throws Exception {
-        Path file = Files.createTempFile("tone", ".webm");
-        try {
-            Process ffmpeg = new ProcessBuilder(ShippedFfmpeg.command(), "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                    "sine=frequency=" + frequency + ":duration=" + seconds, "-c:a", "libopus", file.toString())
-                    .redirectErrorStream(true).start();
-            assertThat(ffmpeg.waitFor()).as(new String(ffmpeg.getInputStream().readAllBytes())).isZero();
-            return Files.readAllBytes(file);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        return TestMedia.made("tone.webm", "-f", "lavfi", "-i", "sine=frequency=" + frequency + ":duration=" + seconds,
+                "-c:a", "libopus");
     }
 
     void put(String key, byte[] content) {

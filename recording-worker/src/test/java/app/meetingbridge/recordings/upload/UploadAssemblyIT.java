@@ -8,16 +8,14 @@ import app.meetingbridge.db.tables.records.RecordingRecord;
 import app.meetingbridge.db.tables.records.TranscriptRecord;
 import app.meetingbridge.events.Topology;
 import app.meetingbridge.events.recording.UploadCompleted;
-import app.meetingbridge.ffmpeg.ShippedFfmpeg;
 import app.meetingbridge.recordings.RecordingsExchange;
+import app.meetingbridge.recordings.TestMedia;
 import app.meetingbridge.testsupport.FakeHttpServer;
 import app.meetingbridge.testsupport.FakeHttpServer.Reply;
 import app.meetingbridge.testsupport.Fixtures;
 import app.meetingbridge.testsupport.TestS3;
 import app.meetingbridge.testsupport.TestServices;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,24 +104,8 @@ class UploadAssemblyIT {
     }
 
     /** A file ffmpeg makes from its test sources (a tone, a picture), in the format its name asks for. */
-    static byte[] ffmpegMade(String name, String... arguments) throws Exception {
-        Path folder = Files.createTempDirectory("upload-source");
-        Path file = folder.resolve(name);
-        try {
-            List<String> command = new ArrayList<>(List.of(ShippedFfmpeg.command(), "-nostdin", "-loglevel", "error", "-y"));
-            command.addAll(Arrays.asList(arguments));
-            command.add(file.toString());
-            Process ffmpeg = new ProcessBuilder(command).redirectErrorStream(true).start();
-            assertThat(ffmpeg.waitFor()).as(new String(ffmpeg.getInputStream().readAllBytes())).isZero();
-            return Files.readAllBytes(file);
-        } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(folder);
-        }
-    }
-
     static byte[] tone() throws Exception {
-        return ffmpegMade("tone.mp3", "-f", "lavfi", "-i", "sine=frequency=440:duration=4", "-c:a", "libmp3lame");
+        return TestMedia.made("tone.mp3", "-f", "lavfi", "-i", "sine=frequency=440:duration=4", "-c:a", "libmp3lame");
     }
 
     /** A transcript made by {@code POST /v1/transcripts} whose upload just completed, with its chunks stored. */
@@ -231,7 +213,7 @@ class UploadAssemblyIT {
 
     @Test
     void endsAVideoWithoutSoundInErrorSayingItHasNoAudioStream() throws Exception {
-        byte[] silentVideo = ffmpegMade("picture.mp4", "-f", "lavfi", "-i", "testsrc=duration=1:size=64x48:rate=5",
+        byte[] silentVideo = TestMedia.made("picture.mp4", "-f", "lavfi", "-i", "testsrc=duration=1:size=64x48:rate=5",
                 "-pix_fmt", "yuv420p");
         String id = uploaded(silentVideo, 1);
 
